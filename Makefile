@@ -1,0 +1,26 @@
+# Quick start: `make demo` judges the seed page, `make test` runs lint and the tests.
+# Each target creates its own virtual environment in .venv from pyproject.toml.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SEED := ../shared/seed/000_9824f43910e82243.txt
+
+$(VENV)/.installed-%: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[$*]'
+	touch $@
+
+.PHONY: demo test train bench
+demo: $(VENV)/.installed-test
+	$(VENV)/bin/spamsift check $(SEED) || [ $$? -eq 1 ]
+
+test: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check src tests scripts benchmarks
+	$(VENV)/bin/pytest -q
+
+train: $(VENV)/.installed-train
+	$(PY) scripts/train.py
+
+bench: $(VENV)/.installed-bench
+	$(PY) benchmarks/quality.py
+	$(PY) benchmarks/speed.py

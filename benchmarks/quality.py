@@ -1,0 +1,181 @@
+"""Accuracy of spamsift on the shared data, on the fixed test split the models were not trained on.
+
+    python benchmarks/quality.py [--data ../shared/data] [--trafilatura]
+
+Prints:
+- page level precision, recall, F1 and false-positive rate on YouTube comments and OCR landing pages;
+- genuine pages (all of clean/scrapinghub and clean/wcxb-dev) flagged as spam;
+- clean-text F1 on the test split: the Zyte benchmark's 4-gram shingle F1 on scrapinghub, WCXB's
+  bag-of-words F1 on wcxb-dev (``--trafilatura`` adds trafilatura's on the same pages);
+- composed injections (test split): text pages (line-level spam recall, content kept) and HTML
+  pages in the five injection styles (caught, spam text left in clean_text, content kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import spamsift
+from spamsift.core.segment import segment_text
+from spamsift.devdata import (
+    HTML_STYLES,
+    clean_pages,
+    compose_html,
+    iter_composed_texts,
+    landing_pages,
+    youtube_comments,
+)
+
+SEED = 7
+
+
+def shingle_f1(predicted: str, reference: str, n: int = 4) -> tuple[float, float, float]:
+    """The Zyte article-extraction benchmark's measure: F1 over multisets of word 4-gram shingles."""
+    def shingles(text: str) -> Counter:
+        tokens = re.findall(r"\w+", text.lower())
+        return Counter(tuple(tokens[i:i + n]) for i in range(max(len(tokens) - n + 1, 1))) if tokens else Counter()
+    return _f1(shingles(predicted), shingles(reference))
+
+
+def bow_f1(predicted: str, reference: str) -> tuple[float, float, float]:
+    """WCXB's measure: word-level F1 over bags of lower-cased words."""
+    return _f1(Counter(re.findall(r"\w+", predicted.lower())), Counter(re.findall(r"\w+", reference.lower())))
+
+
+def _f1(pred: Counter, ref: Counter) -> tuple[float, float, float]:
+    if not ref:
+        return (1.0, 1.0, 1.0) if not pred else (0.0, 1.0, 0.0)
+    if not pred:
+        return 1.0, 0.0, 0.0
+    overlap = sum((pred & ref).values())
+    p, r = overlap / sum(pred.values()), overlap / sum(ref.values())
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def classification(name: str, rows) -> None:
+    tp = fp = fn = tn = 0
+    for row in rows:
+        predicted = spamsift.check(text=row.text).is_spam
+        tp += predicted and row.spam
+        fp += predicted and not row.spam
+        fn += not predicted and row.spam
+        tn += not predicted and not row.spam
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"{name:<28} n={tp + fp + fn + tn:>5}  precision {precision:.4f}  recall {recall:.4f}  F1 {f1:.4f}  "
+          f"FPR {fp / (fp + tn) if fp + tn else 0.0:.4f}")
+
+
+def genuine_pages(data: Path, with_trafilatura: bool) -> None:
+    pages = clean_pages(data)
+    held_out = {(p.source, p.id) for p in clean_pages(data, "test")}
+    flagged = []
+    scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for page in pages:
+        html = page.html()
+        report = spamsift.check(html=html, url=page.url)
+        if report.is_spam:
+            flagged.append(f"{page.source}:{page.id} ({report.score:.2f})")
+        if not page.main_content or (page.source, page.id) not in held_out:
+            continue
+        measure = shingle_f1 if page.source == "scrapinghub" else bow_f1
+        scores[(page.source, "spamsift")].append(measure(report.clean_text, page.main_content)[2])
+        if with_trafilatura:
+            import trafilatura
+
+            extracted = trafilatura.extract(html) or ""
+            scores[(page.source, "trafilatura")].append(measure(extracted, page.main_content)[2])
+    print(f"genuine pages flagged as spam: {len(flagged)} of {len(pages)}  {' '.join(flagged[:10])}")
+    for (source, system), values in sorted(scores.items()):
+        measure = "4-gram shingle F1" if source == "scrapinghub" else "bag-of-words F1"
+        print(f"clean text, {source:<12} test split n={len(values):>4}  {system:<12} {measure} "
+              f"{sum(values) / len(values):.4f}")
+
+
+def composed_text_pages(data: Path) -> None:
+    spam_lines = spam_caught = content_chars = content_kept = 0
+    pages = caught = spam_pages = clean_flagged = clean_total = 0
+    for composed in iter_composed_texts(data, "test", seed=SEED):
+        report = spamsift.check(text=composed.text)
+        page = segment_text(composed.text)
+        kinds = [block.kind for block in report.blocks]
+        assert len(kinds) == len(page.segments) == len(composed.labels)
+        for segment, kind, truth in zip(page.segments, kinds, composed.labels):
+            if truth == "spam":
+                spam_lines += 1
+                spam_caught += kind == "spam"
+            elif truth == "content":
+                content_chars += len(segment.text)
+                content_kept += len(segment.text) if segment.text in report.clean_text else 0
+        pages += 1
+        if composed.spam:
+            spam_pages += 1
+            caught += report.is_spam
+        else:
+            clean_total += 1
+            clean_flagged += report.is_spam
+    print(f"composed text pages n={pages}: pages caught {caught / spam_pages:.4f} ({caught}/{spam_pages}), "
+          f"clean pages flagged {clean_flagged}/{clean_total}, spam line recall {spam_caught / spam_lines:.4f}, "
+          f"content kept {content_kept / content_chars:.4f}")
+
+
+def _words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def composed_html_pages(data: Path) -> None:
+    rng = random.Random(SEED)
+    spam_texts = [r.text for r in youtube_comments(data, "test") + landing_pages(data, "test") if r.spam]
+    stats: dict[str, Counter] = defaultdict(Counter)
+    for page in clean_pages(data, "test"):
+        original = spamsift.check(html=page.html(), url=page.url)
+        kept_before = _words(original.clean_text)
+        style = rng.choice(HTML_STYLES)
+        composed = compose_html(page, spam_texts, rng, style)
+        report = spamsift.check(html=composed.html, url=composed.url)
+        s = stats[style]
+        s["pages"] += 1
+        s["caught"] += report.is_spam
+        clean_flat = " ".join(report.clean_text.split())
+        for text in composed.injected:
+            flat = " ".join(text.split())
+            s["spam_chars"] += len(flat)
+            s["spam_left"] += len(flat) if flat and flat in clean_flat else 0
+        after = _words(report.clean_text)
+        s["content_words"] += sum(kept_before.values())
+        s["content_kept"] += sum((kept_before & after).values())
+    total: Counter = Counter()
+    for style in HTML_STYLES:
+        s = stats[style]
+        total.update(s)
+        print(f"composed HTML {style:<13} n={s['pages']:>4}  caught {s['caught'] / max(s['pages'], 1):.4f}  "
+              f"spam text left {s['spam_left'] / max(s['spam_chars'], 1):.4f}  "
+              f"content kept {s['content_kept'] / max(s['content_words'], 1):.4f}")
+    print(f"composed HTML {'all':<13} n={total['pages']:>4}  caught {total['caught'] / total['pages']:.4f}  "
+          f"spam text left {total['spam_left'] / max(total['spam_chars'], 1):.4f}  "
+          f"content kept {total['content_kept'] / max(total['content_words'], 1):.4f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--trafilatura", action="store_true", help="also measure trafilatura's clean text")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    classification("youtube comments (test)", youtube_comments(args.data, "test"))
+    classification("OCR landing pages (test)", landing_pages(args.data, "test"))
+    genuine_pages(args.data, args.trafilatura)
+    composed_text_pages(args.data)
+    composed_html_pages(args.data)
+    print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Train spamsift's models from ../shared/data and write src/spamsift/models/weights.json.gz.
+
+    python scripts/train.py [--data ../shared/data]
+
+Reproducible: fixed seeds, fixed splits (see spamsift.devdata), deterministic solvers.
+Three models are trained, each on data the later ones and the benchmarks do not see:
+1. segment model (train split): is this block spam? Logistic regression over hashed-free named
+   tokens plus the dense evidence features.
+2. layout model (train split): is this HTML block main content? Logistic regression over the
+   block's layout features, labelled by the extraction benchmarks' ground truth.
+3. page model (calibration split): calibrated probability that a page carries spam, from the
+   page aggregates of the first two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+from spamsift.core.features import DENSE_FEATURES, collect_evidence
+from spamsift.core.model import WEIGHTS_FILE, LinearModel, Models, load_models
+from spamsift.core.page import Segment
+from spamsift.core.segment import segment_text
+from spamsift.core.verdict import PAGE_FEATURES, assess
+from spamsift.devdata import clean_pages, iter_composed_texts, landing_pages, youtube_comments
+from spamsift.html.layout import LAYOUT_FEATURES, layout_training_rows
+from spamsift.html.parse import parse_html
+
+SEED = 20261126
+MIN_TOKEN_COUNT = 5
+OUT = Path(__file__).resolve().parent.parent / "src/spamsift/models" / WEIGHTS_FILE
+
+
+def segment_rows(data: Path, split: str) -> tuple[list[list[str]], list[list[float]], list[int]]:
+    """Block-level examples: comments, landing pages and the lines of composed text pages."""
+    tokens: list[list[str]] = []
+    dense: list[list[float]] = []
+    labels: list[int] = []
+
+    def add(segments: list[Segment], segment_labels: list[int]) -> None:
+        for ev, label in zip(collect_evidence(segments), segment_labels):
+            tokens.append(ev.tokens)
+            dense.append(ev.dense)
+            labels.append(label)
+
+    for row in youtube_comments(data, split) + landing_pages(data, split):
+        add([Segment(0, len(row.text), row.text)], [int(row.spam)])
+    for composed in iter_composed_texts(data, split, seed=SEED, per_page=2):
+        page = segment_text(composed.text)
+        add(page.segments, [int(label == "spam") for label in composed.labels])
+    return tokens, dense, labels
+
+
+def fit_linear(tokens: list[list[str]] | None, dense: list[list[float]], labels: list[int], c: float) -> dict:
+    vocabulary: dict[str, int] = {}
+    if tokens is not None:
+        counts: dict[str, int] = {}
+        for row in tokens:
+            for token in set(row):
+                counts[token] = counts.get(token, 0) + 1
+        for token in sorted(t for t, n in counts.items() if n >= MIN_TOKEN_COUNT):
+            vocabulary[token] = len(vocabulary)
+    n_dense = len(dense[0])
+    rows, cols = [], []
+    for i, row in enumerate(tokens or []):
+        for token in set(row):
+            j = vocabulary.get(token)
+            if j is not None:
+                rows.append(i)
+                cols.append(j)
+    token_matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(labels), len(vocabulary)))
+    matrix = sparse.hstack([sparse.csr_matrix(np.asarray(dense)), token_matrix], format="csr")
+    model = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=SEED)
+    model.fit(matrix, labels)
+    weights = model.coef_[0]
+    token_weights = {t: round(float(weights[n_dense + j]), 4) for t, j in vocabulary.items()
+                     if abs(weights[n_dense + j]) >= 0.01}
+    return {"bias": round(float(model.intercept_[0]), 4), "dense": [round(float(w), 4) for w in weights[:n_dense]],
+            "tokens": token_weights}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = parser.parse_args()
+    random.seed(SEED)
+
+    print("segment model: building examples", file=sys.stderr)
+    tokens, dense, labels = segment_rows(args.data, "train")
+    segment = fit_linear(tokens, dense, labels, c=1.0)
+    segment["dense_features"] = list(DENSE_FEATURES)
+    print(f"segment model: {len(labels)} examples, {sum(labels)} spam, {len(segment['tokens'])} tokens",
+          file=sys.stderr)
+
+    print("layout model: building examples", file=sys.stderr)
+    layout_dense, layout_tokens, layout_labels = layout_training_rows(clean_pages(args.data, "train"))
+    layout = fit_linear(layout_tokens, layout_dense, layout_labels, c=0.5)
+    layout["features"] = list(LAYOUT_FEATURES)
+    print(f"layout model: {len(layout_labels)} blocks, {sum(layout_labels)} content", file=sys.stderr)
+
+    no_page = {"bias": 0.0, "dense": [0.0] * len(PAGE_FEATURES), "tokens": {}}
+    interim = Models(LinearModel.from_dict(segment), LinearModel.from_dict(no_page), LinearModel.from_dict(layout),
+                     PAGE_FEATURES, {})
+    print("page model: building examples (calibration split)", file=sys.stderr)
+    page_x, page_y = [], []
+    for row in youtube_comments(args.data, "calibration") + landing_pages(args.data, "calibration"):
+        page_x.append(assess(segment_text(row.text), interim).features)
+        page_y.append(int(row.spam))
+    for composed in iter_composed_texts(args.data, "calibration", seed=SEED + 1):
+        page_x.append(assess(segment_text(composed.text), interim).features)
+        page_y.append(int(composed.spam))
+    for page in clean_pages(args.data, "calibration"):
+        page_x.append(assess(parse_html(page.html(), url=page.url, layout=interim.layout), interim).features)
+        page_y.append(0)
+    page = fit_linear(None, page_x, page_y, c=1.0)
+    page["features"] = list(PAGE_FEATURES)
+    print(f"page model: {len(page_y)} pages, {sum(page_y)} spam", file=sys.stderr)
+
+    provenance = {
+        "trained": datetime.date.today().isoformat(),
+        "script": "scripts/train.py",
+        "seed": SEED,
+        "data": {
+            "segment": "train split of spam/youtube-judol-comments.csv, spam/gambling-landing-ocr.csv and of text "
+                       "pages composed from clean/scrapinghub and clean/wcxb-dev ground truth with spam lines "
+                       "from the same split",
+            "layout": "train split of clean/scrapinghub and clean/wcxb-dev: blocks labelled content when their "
+                      "text is in the ground-truth main content",
+            "page": "calibration split of the same sources, composed text pages and clean HTML pages",
+        },
+        "splits": "spamsift.devdata.split_of: 70/10/20 by hash of video id, domain or page id",
+    }
+    OUT.write_bytes(gzip.compress(json.dumps(
+        {"provenance": provenance, "segment": segment, "layout": layout, "page": page},
+        ensure_ascii=False, sort_keys=True).encode(), mtime=0))
+    load_models.cache_clear()
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

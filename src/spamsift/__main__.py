@@ -1,0 +1,3 @@
+from spamsift.cli import main
+
+main()

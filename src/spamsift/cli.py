@@ -1,0 +1,108 @@
+"""The ``spamsift`` command: check, clean and run, with exit statuses like clamscan's."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from spamsift.api import check
+from spamsift.core.report import Report
+from spamsift.io.decode import InputError, decode_bytes
+
+EXIT_CLEAN, EXIT_SPAM, EXIT_ERROR = 0, 1, 2
+_KIND_STYLE = {"spam": "bold red", "boilerplate": "dim", "content": ""}
+_LABEL_STYLE = {"gambling": "bold white on red", "spam": "bold white on dark_orange", "clean": "bold white on green"}
+
+
+def _load(source: str, allow_private: bool) -> Report:
+    if source.startswith(("http://", "https://")):
+        return check(url=source, allow_private=allow_private)
+    data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    decoded = decode_bytes(data)
+    if decoded.is_html:
+        return check(html=decoded.text)
+    return check(text=decoded.text)
+
+
+def _report_or_exit(source: str, allow_private: bool) -> Report:
+    try:
+        return _load(source, allow_private)
+    except (InputError, OSError, ValueError) as exc:
+        click.echo(f"spamsift: {source}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def render(report: Report, console: Console, width: int = 110) -> None:
+    """The readable verdict: label, score, reasons, then the page's blocks with spam in colour."""
+    header = Text()
+    header.append(f" {report.label.upper()} ", style=_LABEL_STYLE[report.label])
+    header.append(f"  score {report.score:.3f}")
+    if report.url:
+        header.append(f"  {report.url}", style="cyan")
+    console.print(header)
+    for reason in report.reasons:
+        console.print(f"  • {reason}")
+    console.print()
+    for block in report.blocks:
+        text = block.text if len(block.text) <= width else block.text[: width - 1] + "…"
+        line = Text(f"{block.kind[:4]:<4} ", style="dim")
+        line.append(text, style=_KIND_STYLE[block.kind])
+        if block.kind == "spam" and block.reasons:
+            line.append("  ← " + "; ".join(block.reasons[:3]), style="italic yellow")
+        console.print(line, overflow="fold")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="spamsift")
+def main() -> None:
+    """Judge, locate and salvage gambling and SEO spam in web pages."""
+
+
+@main.command(name="check")
+@click.argument("source", default="-")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching private, loopback and link-local addresses.")
+def check_command(source: str, as_json: bool, allow_private: bool) -> None:
+    """Judge a page (PATH, URL or - for stdin). Exit 0 clean, 1 spam found, 2 error."""
+    report = _report_or_exit(source, allow_private)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        render(report, Console(highlight=False))
+    sys.exit(EXIT_SPAM if report.is_spam else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("source", default="-")
+@click.option("--allow-private", is_flag=True, help="Allow fetching private, loopback and link-local addresses.")
+def clean(source: str, allow_private: bool) -> None:
+    """Print only the genuine content of a page: no spam, no template debris."""
+    report = _report_or_exit(source, allow_private)
+    click.echo(report.clean_text)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Output JSON Lines file (.jsonl or .jsonl.gz).")
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes to use.")
+def run(inputs: tuple[Path, ...], output: Path, workers: int) -> None:
+    """Judge every record of JSON Lines INPUTS; one output record per input line.
+
+    Exit 0 when no spam was found, 1 when any was, 2 when the run could not start.
+    """
+    from spamsift.io.batch import run_batch
+
+    try:
+        summary = run_batch(list(inputs), output, workers=workers, progress=sys.stderr.isatty())
+    except OSError as exc:
+        click.echo(f"spamsift: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(summary.line(), err=True)
+    sys.exit(EXIT_SPAM if summary.spam_found else EXIT_CLEAN)

@@ -1,0 +1,109 @@
+"""Evidence about each segment: vocabulary, obfuscation, structure and the tokens the model reads.
+
+Everything here is computed once per page: the segments are normalized as one string, the
+vocabulary automaton and the brand pattern run once over it, and hits are assigned to segments
+by offset. This keeps the per-segment Python work to a handful of operations.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from math import log1p
+
+from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
+from spamsift.core.page import Segment
+from spamsift.core.vocabulary import Term, brand_pattern, find_terms
+
+_WORD = re.compile(r"\w+")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
+_DOMAIN_TEXT = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b")
+_SENTENCE_END = re.compile(r"[.!?…。»\"”')]\s*$")
+
+DENSE_FEATURES = (
+    "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "keyword_density",
+    "obfuscation", "words", "short", "sentence", "upper_ratio", "emoji", "repeated",
+    "digit_words", "domain_text", "link_density", "link_hosts", "hidden",
+)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What was found in one segment; the model reads it, the reasons quote it."""
+
+    terms: list[Term] = field(default_factory=list)
+    brands: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    dense: list[float] = field(default_factory=list)
+    words: int = 0
+    repeats: int = 1
+    obfuscation: float = 0.0
+
+    def tier_count(self, tier: str) -> int:
+        return sum(1 for term in self.terms if term.tier == tier)
+
+
+def model_tokens(view: str) -> list[str]:
+    """The sparse features of a normalized text: words, word pairs and brand-like word endings."""
+    words = _WORD.findall(view)
+    tokens = list(words)
+    tokens.extend(f"{a} {b}" for a, b in zip(words, words[1:]))
+    for word in words:
+        if len(word) >= 6:
+            tokens.append("~" + word[-4:])
+            tokens.append(word[:4] + "~")
+        if not word.isalpha() and not word.isdigit():
+            tokens.append(deleet(word))
+    return tokens
+
+
+def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
+    words = ev.words
+    promo, topic, counter, seo = (ev.tier_count(t) for t in ("promo", "topic", "counter", "seo"))
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    word_list = text.split()
+    digit_words = sum(1 for w in word_list if any(c.isdigit() for c in w) and any(c.isalpha() for c in w))
+    return [
+        log1p(promo), log1p(topic), log1p(counter), log1p(seo), log1p(len(ev.brands)),
+        min(1.0, (promo + topic + len(ev.brands)) / max(words, 1)),
+        ev.obfuscation,
+        log1p(words),
+        1.0 if words <= 6 else 0.0,
+        1.0 if words >= 8 and _SENTENCE_END.search(text) else 0.0,
+        sum(1 for ch in text if ch.isupper()) / letters,
+        1.0 if _EMOJI.search(text) else 0.0,
+        log1p(ev.repeats - 1),
+        digit_words / max(len(word_list), 1),
+        1.0 if _DOMAIN_TEXT.search(text.lower()) else 0.0,
+        segment.link_chars / max(len(text), 1),
+        log1p(len(segment.link_hosts)),
+        1.0 if segment.hidden else 0.0,
+    ]
+
+
+def collect_evidence(segments: list[Segment]) -> list[Evidence]:
+    """Evidence for every segment, in order; repetition is counted among these segments."""
+    texts = [seg.text.replace("\n", " ") for seg in segments]
+    if not texts:
+        return []
+    normalized = normalize("\n".join(texts))
+    views = normalized.split("\n")
+    matched = deleet(normalized)
+    line_starts = [0]
+    for view in views[:-1]:
+        line_starts.append(line_starts[-1] + len(view) + 1)
+    evidence = [Evidence() for _ in texts]
+    for hit in find_terms(matched):
+        evidence[bisect_right(line_starts, hit.end - 1) - 1].terms.append(hit.term)
+    for match in brand_pattern().finditer(normalized):
+        evidence[bisect_right(line_starts, match.start()) - 1].brands.append(match.group())
+    repeats = Counter(views)
+    for segment, text, view, ev in zip(segments, texts, views, evidence):
+        ev.tokens = model_tokens(view)
+        ev.words = len(_WORD.findall(view))
+        ev.repeats = repeats[view]
+        ev.obfuscation = obfuscation_ratio(text)
+        ev.dense = _dense(segment, text, ev)
+    return evidence

@@ -1,0 +1,78 @@
+"""The learned parts: a logistic model over segment evidence and one over page aggregates.
+
+Weights are a small JSON file written by ``scripts/train.py`` (see ``spamsift/models/README.md``
+for what it was trained on). Scoring needs no machine-learning library: a segment's logit is a
+bias plus the weights of the tokens it contains plus a dot product over its dense features.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spamsift.core.features import DENSE_FEATURES, Evidence
+
+WEIGHTS_FILE = "weights.json.gz"
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    bias: float
+    dense: tuple[float, ...]
+    tokens: dict[str, float]
+
+    def logit(self, dense: list[float], tokens: list[str] | None = None) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.dense, dense))
+        if tokens:
+            weights = self.tokens
+            z += sum(weights.get(token, 0.0) for token in set(tokens))
+        return z
+
+    def top_tokens(self, tokens: list[str], n: int = 3) -> list[tuple[str, float]]:
+        """The tokens that pushed the score up most, for the reasons."""
+        weights = self.tokens
+        scored = {t: weights[t] for t in set(tokens) if weights.get(t, 0.0) > 0.3}
+        return sorted(scored.items(), key=lambda kv: -kv[1])[:n]
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LinearModel:
+        return cls(data["bias"], tuple(data["dense"]), data.get("tokens", {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    segment: LinearModel
+    page: LinearModel
+    layout: LinearModel | None
+    page_features: tuple[str, ...]
+    provenance: dict
+
+
+def sigmoid(z: float) -> float:
+    if z < -40:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def load_models() -> Models:
+    raw = (resources.files("spamsift.models") / WEIGHTS_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    if tuple(data["segment"]["dense_features"]) != DENSE_FEATURES:
+        raise RuntimeError("spamsift model weights do not match this version's features; run scripts/train.py")
+    layout = data.get("layout")
+    return Models(
+        segment=LinearModel.from_dict(data["segment"]),
+        page=LinearModel.from_dict(data["page"]),
+        layout=LinearModel.from_dict(layout) if layout else None,
+        page_features=tuple(data["page"]["features"]),
+        provenance=data["provenance"],
+    )
+
+
+def segment_logit(models: Models, ev: Evidence) -> float:
+    return models.segment.logit(ev.dense, ev.tokens)

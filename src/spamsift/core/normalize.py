@@ -1,0 +1,119 @@
+"""Undo the disguises spammers put on words before anything is matched or learned.
+
+Gambling promoters write `AЕR𝐎𝟴𝟴` (Cyrillic Е, bold maths letters), `s l o t  g a c o r`,
+`s.l.o.t` or `sl0t g4c0r` precisely so that keyword filters miss them. Every matcher and the
+model see the text through :func:`normalize`, which maps all of these to plain lower-case
+Latin. The original text is never changed: offsets and clean text always refer to the input.
+
+:func:`normalize` keeps digits (brand names such as ``aero88`` need them); :func:`deleet`
+additionally reads digits inside words as letters (``g4c0r`` -> ``gacor``) for vocabulary
+matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that NFKC leaves alone but that read as Latin letters.
+_SCRIPT_LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "ɡ": "g", "һ": "h", "ո": "n", "ս": "u", "ү": "y", "ӏ": "l",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "γ": "y", "ω": "w",
+}
+_LATIN_LOOKALIKES = {
+    # Latin small capitals and other look-alikes
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i",
+    "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r",
+    "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z", "ı": "i", "ł": "l",
+    "ø": "o", "đ": "d", "ß": "ss",
+}
+
+
+def _lookalike_table(lookalikes: dict[str, str]) -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(k): v for k, v in lookalikes.items()}
+    for lower, latin in lookalikes.items():
+        if len(lower.upper()) == 1 and lower.upper() != lower:
+            table.setdefault(ord(lower.upper()), latin)
+    return table
+
+
+def _build_table() -> dict[int, str | None]:
+    table = _lookalike_table(_LATIN_LOOKALIKES)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    # Enclosed letters that have no compatibility decomposition: negative circled,
+    # negative squared and regional-indicator letters.
+    for base in (0x1F150, 0x1F170, 0x1F1E6):
+        for i, letter in enumerate(letters):
+            table[base + i] = letter
+    # Invisible characters used to split words: zero-width space/joiners, marks, BOM, soft hyphen.
+    for cp in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0xFEFF, 0xAD,
+               0x34F, 0x180E):
+        table[cp] = None
+    # Variation selectors decorate emoji and letters alike.
+    for cp in range(0xFE00, 0xFE10):
+        table[cp] = None
+    return table
+
+
+_TABLE = _build_table()
+# Cyrillic and Greek letters are read as Latin only inside a word that also has Latin letters,
+# so that Russian or Greek text keeps its own letters.
+_SCRIPT_TABLE = _lookalike_table(_SCRIPT_LOOKALIKES)
+_FOLD_NEWLINES = str.maketrans({"\r": " ", "\x0b": " ", "\x0c": " ", "\x85": " ", "\u2028": " ", "\u2029": " "})
+
+_SINGLE = r"[^\W\d_]"
+# Four or more single letters split by spaces or separators: "s l o t", "s.l.o.t", "g-a-c-o-r".
+_SPACED_LETTERS = re.compile(rf"(?<![\w.])(?:{_SINGLE}(?:[ \t]?[.\-_*·•|][ \t]?|[ \t])){{3,}}{_SINGLE}(?![\w])")
+_BLANKS = re.compile(r"[ \t\u00a0]{2,}|\t")
+_SEPARATORS = re.compile(r"[ \t.\-_*·•|]")
+# Words that mix letters with digits or symbols standing for letters: "sl0t", "g4c0r", "j@ckpot".
+_LEET_WORD = re.compile(r"\b(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@$])[\w@$]+")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+                       "@": "a", "$": "s"})
+
+
+# Latin words with a Cyrillic or Greek letter inside: "AЕRO88" with a Cyrillic Е.
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+")
+
+
+def _collapse(match: re.Match[str]) -> str:
+    return _SEPARATORS.sub("", match.group())
+
+
+def normalize(text: str) -> str:
+    """Lower-case plain-Latin reading of ``text``; newlines are kept where they were.
+
+    The result has exactly as many ``\\n`` as the input, so a multi-line text can be
+    normalized once and split again into the same lines.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text.translate(_FOLD_NEWLINES)).translate(_TABLE)
+        text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(_SCRIPT_TABLE), text)
+    text = text.lower()
+    if " " in text or "." in text or "-" in text:
+        text = _SPACED_LETTERS.sub(_collapse, text)
+    return _BLANKS.sub(" ", text)
+
+
+def deleet(normalized: str) -> str:
+    """Read digits and symbols inside words as the letters they imitate (``g4c0r`` -> ``gacor``)."""
+    return _LEET_WORD.sub(lambda m: m.group().translate(_LEET), normalized)
+
+
+# Letters from maths alphanumerics, full-width forms, enclosed letters and small capitals: honest
+# text almost never uses them, disguised promotions use little else.
+_FANCY_LETTERS = re.compile("[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A\uFF10-\uFF19\u24B6-\u24E9"
+                            "\U0001F130-\U0001F189\U0001F1E6-\U0001F1FF\u1D00-\u1D22\u0299\u029F\u0280\u026A\u0262]")
+
+
+def obfuscation_ratio(text: str) -> float:
+    """Share of characters that only a disguise would use; 0.0 for plain text in any one script."""
+    if text.isascii() or not text:
+        return 0.0
+    odd = len(_FANCY_LETTERS.findall(text)) + 3 * len(_MIXED_SCRIPT_WORD.findall(text))
+    return min(1.0, odd / len(text))

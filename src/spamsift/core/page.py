@@ -1,0 +1,38 @@
+"""The page as the core sees it: a text cut into segments, whatever the input format was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Segment:
+    """One block of a page: a line of a text, or a block-level element of an HTML page.
+
+    ``start``/``end`` are character offsets into :attr:`Page.text`. The HTML-only fields stay at
+    their defaults for text input.
+    """
+
+    start: int
+    end: int
+    text: str
+    locator: str | None = None
+    hidden: str | None = None
+    """Why the element is invisible to a visitor (``"display:none"``), or None."""
+    tag: str = ""
+    links: int = 0
+    link_chars: int = 0
+    link_hosts: frozenset[str] = frozenset()
+    content_prior: float | None = None
+    """Probability, from the page layout alone, that this block is main content (HTML only)."""
+
+
+@dataclass(slots=True)
+class Page:
+    text: str
+    segments: list[Segment]
+    url: str | None = None
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    """Description, keywords and Open Graph texts of an HTML page, by name."""
+    host: str | None = None

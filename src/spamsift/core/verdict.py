@@ -1,0 +1,218 @@
+"""From segments to a verdict: score every block, settle its kind, then judge the page.
+
+Blocks are judged first, each by the learned model over its own evidence, then in context (a
+short line inside a run of spam lines is part of the run). The page is judged from its blocks
+and from what it says about itself outside the body: title, meta tags and URL.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from spamsift.core.boilerplate import is_fragment, is_template_line
+from spamsift.core.features import DENSE_FEATURES, Evidence, collect_evidence
+from spamsift.core.model import Models, load_models, sigmoid
+from spamsift.core.page import Page, Segment
+from spamsift.core.report import Block, Kind, Report
+
+SPAM_THRESHOLD = 0.5
+"""A block is spam when the model gives it at least this probability."""
+RUN_MEMBER_THRESHOLD = 0.1
+"""A short line next to a spam line joins its run from this probability on."""
+CONTENT_PRIOR_THRESHOLD = 0.5
+PAGE_FEATURES = ("max_logit", "top3_prob", "spam_share", "spam_blocks", "hidden_spam", "promo_density")
+REPORTING_DISCOUNT = 3.0
+"""Logit taken off a sentence that reads as reporting on gambling, per reporting word in it (at most two) and
+per segment of the page with reporting words (at most three)."""
+_SENTENCE, _DOMAIN_TEXT, _LINK_DENSITY = (DENSE_FEATURES.index(name) for name in ("sentence", "domain_text",
+                                                                                 "link_density"))
+_URL_SEPARATORS = re.compile(r"[/?&=+_\-.%#]+")
+
+
+def _clip(z: float) -> float:
+    return max(-12.0, min(12.0, z))
+
+
+def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
+    reasons: list[str] = []
+    for tier, title in (("promo", "gambling terms"), ("seo", "spam terms"), ("topic", "gambling topic words"),
+                        ("counter", "reporting/anti-gambling words")):
+        counts = Counter(term.text for term in ev.terms if term.tier == tier)
+        if counts:
+            listed = ", ".join(t if n == 1 else f"{t}×{n}" for t, n in counts.most_common(5))
+            reasons.append(f"{title}: {listed}")
+    if ev.brands:
+        reasons.append("brand names: " + ", ".join(sorted(set(ev.brands))[:5]))
+    if ev.obfuscation >= 0.05:
+        reasons.append(f"disguised letters ({ev.obfuscation:.0%} of characters)")
+    if ev.repeats >= 3:
+        reasons.append(f"line repeated {ev.repeats} times")
+    if segment.hidden:
+        reasons.append(f"hidden by {segment.hidden}")
+    if segment.links >= 3:
+        reasons.append(f"{segment.links} links to {len(segment.link_hosts)} domains in {ev.words} words")
+    top = models.segment.top_tokens(ev.tokens)
+    if top:
+        reasons.append("model: " + ", ".join(f"'{t}' +{w:.1f}" for t, w in top))
+    return reasons
+
+
+def _url_text(url: str) -> str:
+    parts = urlsplit(url)
+    return _URL_SEPARATORS.sub(" ", unquote(f"{parts.path} {parts.query}")).strip()
+
+
+def _side_texts(page: Page) -> list[tuple[str, str]]:
+    """What the page says about itself outside its body, as (where, text) pairs."""
+    texts = []
+    if page.title:
+        texts.append(("title", page.title))
+    texts.extend((f"meta {name}", value) for name, value in page.meta.items() if value)
+    return texts
+
+
+def _best_side_prob(texts: list[str], models: Models) -> tuple[float, list[Evidence]]:
+    if not texts:
+        return 0.0, []
+    evidence = collect_evidence([Segment(0, 0, text) for text in texts])
+    probs = [sigmoid(models.segment.logit(ev.dense, ev.tokens)) for ev in evidence]
+    return max(probs), evidence
+
+
+def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
+    """News, sermons and court reports use gambling words in full sentences, beside words like "police",
+    "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
+    disguises or links. Such a sentence is discounted; a promotion seldom reads like that."""
+    counter = ev.tier_count("counter")
+    if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation or ev.words < 10:
+        return 0.0
+    dense = ev.dense
+    if not dense[_SENTENCE] or dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
+        return 0.0
+    return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
+
+
+def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> list[Kind]:
+    kinds: list[Kind] = ["spam" if p >= SPAM_THRESHOLD else "content" for p in probs]
+    # A short, somewhat suspicious line next to spam is part of the same keyword run. One pass each way
+    # lets a run grow over several such lines ("dapurtoto" x8 above "bo togel resmi").
+    order = list(range(len(probs)))
+    for indices, step in ((order, -1), (order[::-1], 1)):
+        for i in indices:
+            neighbour = i + step
+            if (kinds[i] != "spam" and 0 <= neighbour < len(kinds) and kinds[neighbour] == "spam"
+                    and probs[i] >= RUN_MEMBER_THRESHOLD and evidence[i].words <= 8):
+                kinds[i] = "spam"
+    for i, (segment, ev) in enumerate(zip(page.segments, evidence)):
+        if kinds[i] == "spam":
+            continue
+        if segment.hidden or is_template_line(segment.text):
+            kinds[i] = "boilerplate"
+        elif segment.content_prior is not None:
+            if segment.content_prior < CONTENT_PRIOR_THRESHOLD:
+                kinds[i] = "boilerplate"
+        elif is_fragment(segment.text, ev.words):
+            kinds[i] = "boilerplate"
+    return kinds
+
+
+def _page_label(evidence: list[Evidence], spam_indices: list[int], side: list[Evidence]) -> str:
+    gambling = seo = 0
+    for ev in [evidence[i] for i in spam_indices] + side:
+        gambling += ev.tier_count("promo") + len(ev.brands)
+        seo += ev.tier_count("seo")
+    return "spam" if seo > gambling else "gambling"
+
+
+@dataclass(slots=True)
+class Assessment:
+    """Everything judged about a page before the page model speaks; training reads ``features``."""
+
+    evidence: list[Evidence]
+    probs: list[float]
+    kinds: list[Kind]
+    side: list[tuple[str, str]]
+    side_evidence: list[Evidence]
+    url_evidence: list[Evidence]
+    head_prob: float
+    url_prob: float
+    features: list[float]
+
+
+def assess(page: Page, models: Models) -> Assessment:
+    evidence = collect_evidence(page.segments)
+    reporting_segments = sum(1 for ev in evidence if ev.tier_count("counter"))
+    logits = [models.segment.logit(ev.dense, ev.tokens) - _reporting_discount(ev, reporting_segments)
+              for ev in evidence]
+    probs = [sigmoid(z) for z in logits]
+    kinds = _settle_kinds(page, evidence, probs)
+    side = _side_texts(page)
+    head_prob, side_evidence = _best_side_prob([text for _, text in side], models)
+    url_prob, url_evidence = _best_side_prob([_url_text(page.url)] if page.url else [], models)
+    spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
+    features = page_features(page, evidence, logits, spam_indices)
+    return Assessment(evidence, probs, kinds, side, side_evidence, url_evidence, head_prob, url_prob, features)
+
+
+def judge(page: Page, models: Models | None = None) -> Report:
+    """The full verdict on a segmented page."""
+    models = models or load_models()
+    a = assess(page, models)
+    score = combined_score(sigmoid(models.page.logit(a.features)), a.head_prob, a.url_prob)
+
+    blocks = []
+    for segment, ev, prob, kind in zip(page.segments, a.evidence, a.probs, a.kinds):
+        reasons = _describe(ev, segment, models) if kind == "spam" or prob >= 0.2 else []
+        if kind == "spam" and prob < SPAM_THRESHOLD:
+            reasons.insert(0, "inside a run of spam lines")
+        blocks.append(Block(segment.start, segment.end, kind, prob, reasons, segment.text,
+                            segment.locator, bool(segment.hidden)))
+
+    spam_indices = [i for i, kind in enumerate(a.kinds) if kind == "spam"]
+    reasons = []
+    if spam_indices:
+        spam_chars = sum(len(page.segments[i].text) for i in spam_indices)
+        reasons.append(f"{len(spam_indices)} spam blocks ({spam_chars} characters) of {len(page.segments)}")
+        hidden = sum(1 for i in spam_indices if page.segments[i].hidden)
+        if hidden:
+            reasons.append(f"{hidden} spam blocks hidden from visitors")
+    for (where, _), ev in zip(a.side, a.side_evidence):
+        if sigmoid(models.segment.logit(ev.dense, ev.tokens)) >= SPAM_THRESHOLD:
+            reasons.append(f"spam in {where}: " + "; ".join(_describe(ev, Segment(0, 0, ""), models)[:2]))
+    if a.url_prob >= SPAM_THRESHOLD:
+        reasons.append("keyword in URL: " + "; ".join(_describe(a.url_evidence[0], Segment(0, 0, ""), models)[:2]))
+
+    label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
+    clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
+    return Report(label=label, score=score, blocks=blocks, clean_text=clean_text, reasons=reasons,
+                  text=page.text, url=page.url, title=page.title)
+
+
+def combined_score(body: float, head_prob: float, url_prob: float) -> float:
+    """Spam in the title, meta tags or URL is independent evidence; combine it with the body's (noisy-or)."""
+    clean = 1.0 - body
+    for side_prob in (head_prob, url_prob):
+        if side_prob >= SPAM_THRESHOLD:
+            clean *= 1.0 - side_prob
+    return 1.0 - clean
+
+
+def page_features(page: Page, evidence: list[Evidence], logits: list[float], spam_indices: list[int]) -> list[float]:
+    """The page model's inputs, in the order of :data:`PAGE_FEATURES`."""
+    probs = sorted((sigmoid(z) for z in logits), reverse=True)
+    total_chars = sum(len(s.text) for s in page.segments) or 1
+    spam_chars = sum(len(page.segments[i].text) for i in spam_indices)
+    words = sum(ev.words for ev in evidence) or 1
+    promo = sum(ev.tier_count("promo") + len(ev.brands) for ev in evidence)
+    return [
+        _clip(max(logits, default=-12.0)),
+        sum(probs[:3]) / 3,
+        spam_chars / total_chars,
+        math.log1p(len(spam_indices)),
+        1.0 if any(page.segments[i].hidden for i in spam_indices) else 0.0,
+        min(1.0, promo / words * 10),
+    ]

@@ -1,0 +1,92 @@
+"""Spam vocabulary kept as data, matched in one pass over a whole page.
+
+The term lists live in ``spamsift/data/vocabulary/*.tsv`` (one file per language group, each with
+its provenance in its header) so that they can be reviewed and extended without touching code.
+All terms are matched at once with an Aho-Corasick automaton over the normalized, de-leeted text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+
+from spamsift.core.normalize import deleet, normalize
+
+TIERS = ("promo", "topic", "counter", "seo")
+"""promo: gambling promotion; topic: gambling as a subject; counter: reporting or campaigning
+against gambling; seo: other search spam (pharmacy, replicas, paid links...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    tier: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A vocabulary term found at ``end`` (exclusive) in the matched view of the text."""
+
+    end: int
+    term: Term
+
+
+def _data_files(suffix: str) -> Iterator[tuple[str, str]]:
+    folder = resources.files("spamsift.data") / "vocabulary"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(suffix):
+            yield entry.name, entry.read_text(encoding="utf-8")
+
+
+def _rows(content: str) -> Iterator[list[str]]:
+    for line in content.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name, content in _data_files(".tsv"):
+        for text, tier in _rows(content):
+            if tier not in TIERS:
+                raise ValueError(f"{name}: unknown tier {tier!r} for {text!r}")
+            key = deleet(normalize(text))
+            automaton.add_word(key, (len(key), Term(text, tier, name)))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def brand_pattern() -> re.Pattern[str]:
+    """Gambling brand names: letters ending in a brand suffix (``dapurtoto``, ``aero88``, ``zeus303``)."""
+    suffixes = [row[0] for _, content in _data_files("brand-suffixes.txt") for row in _rows(content)]
+    alternation = "|".join(sorted({re.escape(s) for s in suffixes}, key=len, reverse=True))
+    return re.compile(rf"\b(?!alphabet\b)[a-z]{{3,}}[-_]?(?:{alternation})\b")
+
+
+def find_terms(matched_view: str) -> list[Hit]:
+    """All vocabulary hits in a normalized, de-leeted text, at word boundaries for Latin-script terms.
+
+    Terms in scripts written without spaces (Thai, Chinese) match anywhere.
+    """
+    hits: list[Hit] = []
+    for end_index, (length, term) in _automaton().iter(matched_view):
+        start = end_index - length + 1
+        end = end_index + 1
+        if term.text[0].isascii() and start > 0 and _is_word_char(matched_view[start - 1]):
+            continue
+        if term.text[-1].isascii() and end < len(matched_view) and _is_word_char(matched_view[end]):
+            continue
+        hits.append(Hit(end, term))
+    return hits

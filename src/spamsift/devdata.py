@@ -1,0 +1,247 @@
+"""The shared labelled data and spam pages composed from it, for training, benchmarks and tests.
+
+Nothing here is used by :func:`spamsift.check`. The data itself is never shipped: every reader
+takes the data folder (``../shared/data`` from the project root) as an argument.
+
+No public set of whole spam pages with line labels exists, so pages are composed the way
+injections happen in the wild (see ``../shared/data/README.md``): keyword blocks stuffed above or
+below an article, spam paragraphs spliced into it, hidden link blocks, footer link farms and
+keywords injected into the title, meta tags and URL. Every composed page records which of its
+lines or elements are spam, so the truth is known.
+
+Splits are fixed by hashing a group key (video, domain or page id), so that one video's comments or
+one site's screenshots never sit on both sides: ``train`` (70%), ``calibration`` (10%), ``test`` (20%).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Split = str
+SPLITS = ("train", "calibration", "test")
+
+
+def split_of(group: str) -> Split:
+    bucket = int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) % 100
+    return "train" if bucket < 70 else "calibration" if bucket < 80 else "test"
+
+
+@dataclass(slots=True)
+class LabelledText:
+    text: str
+    spam: bool
+    group: str
+    source: str
+
+
+@dataclass(slots=True)
+class CleanPage:
+    id: str
+    url: str
+    html_path: Path
+    main_content: str
+    source: str
+    page_type: str = "article"
+
+    def html(self) -> str:
+        with gzip.open(self.html_path, "rb") as fh:
+            return fh.read().decode("utf-8", errors="replace")
+
+
+def youtube_comments(data: Path, split: Split) -> list[LabelledText]:
+    rows = []
+    with open(data / "spam/youtube-judol-comments.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if split_of("yt:" + row["id"]) == split and row["comment"].strip():
+                rows.append(LabelledText(row["comment"], row["label"] == "1", row["id"], "youtube"))
+    return rows
+
+
+_OCR_PAGE_SUFFIX = re.compile(r"(_home|_page\d+)?\.png$")
+
+
+def landing_pages(data: Path, split: Split) -> list[LabelledText]:
+    rows = []
+    with open(data / "spam/gambling-landing-ocr.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            domain = _OCR_PAGE_SUFFIX.sub("", row["File Name"])
+            if split_of("ocr:" + domain) == split and row["Extracted Text"].strip():
+                rows.append(LabelledText(row["Extracted Text"], row["Class"] == "judi", domain, "ocr"))
+    return rows
+
+
+def clean_pages(data: Path, split: Split | None = None) -> list[CleanPage]:
+    """The genuine pages of both extraction benchmarks, optionally only one split of them."""
+    pages = []
+    zyte = data / "clean/scrapinghub"
+    for page_id, truth in sorted(json.loads((zyte / "ground-truth.json").read_text()).items()):
+        pages.append(CleanPage(page_id, truth["url"], zyte / f"html/{page_id}.html.gz", truth["articleBody"] or "",
+                               "scrapinghub"))
+    wcxb = data / "clean/wcxb-dev"
+    with gzip.open(wcxb / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            truth = json.loads(line)
+            pages.append(CleanPage(str(truth["id"]), truth["url"], wcxb / f"html/{truth['id']}.html.gz",
+                                   truth["main_content"] or "", "wcxb", truth["page_type"]))
+    if split is not None:
+        pages = [p for p in pages if split_of(f"{p.source}:{p.id}") == split]
+    return pages
+
+
+TEMPLATE_DEBRIS = (
+    "5 Min Read", "3 min read", "Share this Article", "Share this article", "Share", "Follow us on Twitter",
+    "Related Posts", "Read more", "Advertisement", "Subscribe to our newsletter", "Leave a comment",
+    "Tags: news, world", "All rights reserved.", "Back to top", "Privacy Policy", "Baca juga",
+    "Berita Terkait", "Bagikan", "Home", "Previous article", "Next article",
+)
+
+_GENERIC_KEYWORDS = (
+    "situs {t}", "{t} terpercaya", "{t} online", "link {t}", "bo {t}", "bandar {t}", "agen {t}", "daftar {t}",
+    "{t} resmi", "{t} hari ini", "{t} gacor", "login {t}", "{t} terbaru 2025", "10 situs {t} terpercaya",
+    "{b}", "{b}", "{b} login", "{b} link alternatif", "daftar {b}", "{b} slot gacor", "RTP {b}",
+)
+_TOPICS = ("togel", "slot", "slot gacor", "toto", "judi bola", "casino online", "slot88", "toto macau",
+           "rtp slot", "maxwin", "sbobet", "poker online", "live casino", "togel hk", "slot thailand")
+_SYLLABLES = ("ka", "ri", "ma", "su", "to", "pa", "ne", "go", "ra", "ja", "wi", "da", "lu", "bi", "ko",
+              "sa", "mi", "dewa", "raja", "naga", "hoki", "garuda", "zeus", "mega", "king", "gacor", "bos")
+_BRAND_ENDINGS = ("toto", "togel", "4d", "88", "303", "77", "99", "bet", "slot", "138", "win", "play", "jp",
+                  "vip", "asia", "qq", "168", "777", "")
+
+
+def brand_name(rng: random.Random) -> str:
+    name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 3))) + rng.choice(_BRAND_ENDINGS)
+    style = rng.random()
+    return name.upper() if style < 0.4 else name.capitalize() if style < 0.7 else name
+
+
+def keyword_line(rng: random.Random) -> str:
+    template = rng.choice(_GENERIC_KEYWORDS)
+    line = template.format(t=rng.choice(_TOPICS), b=brand_name(rng))
+    return line.upper() if rng.random() < 0.2 else line
+
+
+@dataclass(slots=True)
+class ComposedText:
+    text: str
+    labels: list[str]
+    """Per non-blank line: spam, boilerplate or content."""
+    style: str
+    spam: bool
+    injected: list[str] = field(default_factory=list)
+
+
+def _spam_lines(rng: random.Random, spam_texts: list[str], n: int) -> list[str]:
+    lines = []
+    for _ in range(n):
+        if spam_texts and rng.random() < 0.5:
+            text = rng.choice(spam_texts)
+            words = text.split()
+            if len(words) > 40:
+                start = rng.randrange(len(words) - 20)
+                text = " ".join(words[start:start + rng.randint(8, 30)])
+            lines.append(" ".join(text.split()))
+        else:
+            lines.append(keyword_line(rng))
+    return [line for line in lines if line]
+
+
+TEXT_STYLES = ("stuffed_top", "stuffed_bottom", "spliced", "clean")
+
+
+def compose_text(article: str, spam_texts: list[str], rng: random.Random, style: str) -> ComposedText:
+    """A text page: the article's paragraphs with template debris, and spam injected in ``style``."""
+    paragraphs = [" ".join(p.split()) for p in article.split("\n") if p.strip()]
+    lines: list[tuple[str, str]] = [(p, "content") for p in paragraphs]
+    for _ in range(rng.randint(0, 3)):
+        lines.insert(rng.randint(0, len(lines)), (rng.choice(TEMPLATE_DEBRIS), "boilerplate"))
+    injected: list[str] = []
+    if style == "stuffed_top" or style == "stuffed_bottom":
+        injected = _spam_lines(rng, spam_texts, rng.randint(3, 30))
+        block = [(s, "spam") for s in injected]
+        lines = block + lines if style == "stuffed_top" else lines + block
+    elif style == "spliced":
+        injected = _spam_lines(rng, spam_texts, rng.randint(1, 4))
+        for spam in injected:
+            lines.insert(rng.randint(0, len(lines)), (spam, "spam"))
+    separator = "\n\n" if rng.random() < 0.5 else "\n"
+    return ComposedText(separator.join(text for text, _ in lines), [label for _, label in lines], style,
+                        bool(injected), injected)
+
+
+def iter_composed_texts(data: Path, split: Split, seed: int, per_page: int = 1) -> Iterator[ComposedText]:
+    """Composed text pages over the genuine articles of ``split``, spam drawn from the same split."""
+    rng = random.Random(seed)
+    spam_texts = [r.text for r in youtube_comments(data, split) + landing_pages(data, split) if r.spam]
+    for page in clean_pages(data, split):
+        for _ in range(per_page):
+            yield compose_text(page.main_content, spam_texts, rng, rng.choice(TEXT_STYLES))
+
+
+HTML_STYLES = ("stuffed", "hidden", "link_farm", "spliced", "head_and_url")
+_CLOSING_P = re.compile(r"</p\s*>", re.IGNORECASE)
+_BODY_OPEN = re.compile(r"<body[^>]*>", re.IGNORECASE)
+_BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>", re.IGNORECASE)
+_HEAD_OPEN = re.compile(r"<head[^>]*>", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class ComposedHtml:
+    html: str
+    url: str
+    style: str
+    injected: list[str]
+    """The spam texts put into the body (empty for head_and_url, whose spam is in title, meta and URL)."""
+
+
+def _insert_after(pattern: re.Pattern[str], html: str, fragment: str, rng: random.Random, last: bool = False) -> str:
+    matches = list(pattern.finditer(html))
+    if not matches:
+        return html + fragment if last else fragment + html
+    match = matches[-1] if last else rng.choice(matches) if pattern is _CLOSING_P else matches[0]
+    at = match.start() if last else match.end()
+    return html[:at] + fragment + html[at:]
+
+
+def _links(rng: random.Random, n: int) -> tuple[str, list[str]]:
+    texts = [keyword_line(rng) for _ in range(n)]
+    anchors = " ".join(f'<a href="https://{brand_name(rng).lower()}.xyz/">{text}</a>' for text in texts)
+    return anchors, texts
+
+
+def compose_html(page: CleanPage, spam_texts: list[str], rng: random.Random, style: str) -> ComposedHtml:
+    """Inject spam into a genuine HTML page in one of the five ways of :data:`HTML_STYLES`."""
+    html, url = page.html(), page.url
+    if style == "stuffed":
+        injected = _spam_lines(rng, spam_texts, rng.randint(5, 30))
+        block = "<div>" + "".join(f"<p>{text}</p>" for text in injected) + "</div>"
+        html = _insert_after(_BODY_OPEN, html, block, rng) if rng.random() < 0.5 else \
+            _insert_after(_BODY_CLOSE, html, block, rng, last=True)
+    elif style == "hidden":
+        anchors, injected = _links(rng, rng.randint(5, 25))
+        hiding = rng.choice(["display:none", "visibility:hidden", "position:absolute;left:-9999px"])
+        html = _insert_after(_BODY_CLOSE, html, f'<div style="{hiding}">{anchors}</div>', rng, last=True)
+    elif style == "link_farm":
+        anchors, injected = _links(rng, rng.randint(8, 40))
+        html = _insert_after(_BODY_CLOSE, html, f'<div class="footer-links">{anchors}</div>', rng, last=True)
+    elif style == "spliced":
+        injected = _spam_lines(rng, spam_texts, rng.randint(1, 3))
+        for text in injected:
+            html = _insert_after(_CLOSING_P, html, f"<p>{text}</p>", rng)
+    else:
+        injected = []
+        keywords = keyword_line(rng)
+        html = _insert_after(_TITLE, html, keywords.upper() + " - ", rng) if _TITLE.search(html) else \
+            _insert_after(_HEAD_OPEN, html, f"<title>{keywords}</title>", rng)
+        html = _insert_after(_HEAD_OPEN, html, f'<meta name="description" content="{keyword_line(rng)}">', rng)
+        slug = "-".join(keyword_line(rng).upper().split())
+        url = f"{url}{'&' if '?' in url else '?'}{rng.choice(['id', 'legacy', 'p', 'page'])}={slug}"
+    return ComposedHtml(html, url, style, injected)

@@ -1,0 +1,236 @@
+"""Turn an HTML page into segments, with the evidence only the markup shows.
+
+The page is parsed once with lexbor (through selectolax). One walk over the body yields every
+block-level piece of text together with its CSS path, its links and whether a visitor can see
+it; the head gives the title and the meta and Open Graph texts. Hidden blocks are kept as
+segments (their text is evidence of an injection) but never become content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from spamsift.core.model import LinearModel
+from spamsift.core.page import Page, Segment
+from spamsift.html.layout import LayoutInfo, content_priors
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul", "center", "option", "legend",
+})
+_DROPPED_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head",
+                 "select", "math"]
+_META_NAMES = ("description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description")
+_HIDING_STYLE = (
+    (re.compile(r"display\s*:\s*none"), "display:none"),
+    (re.compile(r"visibility\s*:\s*hidden"), "visibility:hidden"),
+    (re.compile(r"(?:^|[;\s])(?:left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"), "off-screen positioning"),
+    (re.compile(r"font-size\s*:\s*(?:0|0?\.\d+|1)(?:px|pt|em|rem)?\s*(?:;|$|!)"), "tiny font"),
+    (re.compile(r"(?:^|[;\s])(?:height|width|max-height)\s*:\s*0(?:px)?\s*(?:;|$|!)"), "zero size"),
+    (re.compile(r"opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"), "opacity:0"),
+)
+_COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!\s]+)")
+_CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_HIDING_DECLARATION = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{3,}px")
+_SIMPLE_SELECTOR = re.compile(r"^\s*([.#])([\w-]+)\s*$")
+
+
+def _hidden_by_rules(style_text: str) -> dict[str, str]:
+    """Classes and ids that the page's own style sheets hide, as ``.name``/``#name`` -> reason."""
+    hidden = {}
+    for selectors, declarations in _CSS_RULE.findall(style_text):
+        hiding = _HIDING_DECLARATION.search(declarations)
+        if not hiding:
+            continue
+        declaration = hiding.group().replace(" ", "")
+        reason = declaration if declaration in ("display:none", "visibility:hidden") else "off-screen positioning"
+        for selector in selectors.split(","):
+            simple = _SIMPLE_SELECTOR.match(selector)
+            if simple:
+                hidden[simple.group(1) + simple.group(2)] = f"{reason} rule for {simple.group(1)}{simple.group(2)}"
+    return hidden
+
+
+def _hiding_reason(attrs: dict[str, str | None], rules: dict[str, str]) -> str | None:
+    if "hidden" in attrs:
+        return "hidden attribute"
+    style = (attrs.get("style") or "").lower()
+    if style:
+        for pattern, reason in _HIDING_STYLE:
+            if pattern.search(style):
+                return reason
+        color, background = _COLOR.search(style), _BACKGROUND.search(style)
+        if color and background and color.group(1).strip() == background.group(1).strip():
+            return "text coloured like its background"
+    if rules:
+        for name in (attrs.get("class") or "").split():
+            if "." + name in rules:
+                return rules["." + name]
+        element_id = attrs.get("id")
+        if element_id and "#" + element_id in rules:
+            return rules["#" + element_id]
+    return None
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open element during the walk."""
+
+    tag: str
+    index: int
+    element_id: str | None
+    hidden: str | None
+    names: str
+    """Its class and id attributes, split into words only when a block below asks (see LayoutInfo)."""
+    link_host: str | None
+    is_block: bool
+    parent: _Frame | None
+    layout_tokens: frozenset[str] | None = None
+
+
+class _SegmentBuilder:
+    """Collects the text of the current block and closes it into a segment at block boundaries."""
+
+    def __init__(self, page_host: str | None) -> None:
+        self.page_host = page_host
+        self.segments: list[Segment] = []
+        self.layout: list[LayoutInfo] = []
+        self.offset = 0
+        self.parts: list[str] = []
+        self._reset()
+
+    def _reset(self) -> None:
+        self.buffer: list[str] = []
+        self.links = 0
+        self.link_chars = 0
+        self.hosts: set[str] = set()
+
+    def add_text(self, text: str, frames: list[_Frame]) -> None:
+        self.buffer.append(text)
+        if frames and frames[-1].link_host is not None:
+            self.link_chars += len(text.strip())
+
+    def add_link(self, host: str) -> None:
+        self.links += 1
+        if host and host != self.page_host:
+            self.hosts.add(host)
+
+    def flush(self, frames: list[_Frame]) -> None:
+        if not self.buffer:
+            return
+        text = " ".join("".join(self.buffer).split())
+        if text:
+            block = next((f for f in reversed(frames) if f.is_block), None)
+            locator = " > ".join(
+                f"{f.tag}#{f.element_id}" if f.element_id else f"{f.tag}:nth-child({f.index})" for f in frames)
+            hidden = next((f.hidden for f in frames if f.hidden), None)
+            start = self.offset
+            self.segments.append(Segment(start, start + len(text), text, locator, hidden,
+                                         block.tag if block else "", self.links, self.link_chars,
+                                         frozenset(self.hosts)))
+            self.layout.append(LayoutInfo.of(frames))
+            self.parts.append(text)
+            self.offset = start + len(text) + 1
+        self._reset()
+
+
+def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> None:
+    """Depth-first over the body without recursion, so that 100,000 nested tags cannot overflow."""
+    frames: list[_Frame] = []
+    stack: list[tuple[LexborNode, int, bool]] = [(body, 1, False)]
+    while stack:
+        node, index, leaving = stack.pop()
+        if leaving:
+            frame = frames.pop()
+            if frame.is_block:
+                builder.flush(frames + [frame])
+            continue
+        if node.is_text_node:
+            text = node.text_content
+            if text:
+                builder.add_text(text, frames)
+            continue
+        tag = node.tag
+        if not node.is_element_node or tag is None:
+            continue
+        if tag == "br" or tag == "hr":
+            builder.flush(frames)
+            continue
+        attrs = node.attributes
+        hidden = _hiding_reason(attrs, rules) if attrs else None
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if attrs else ""
+        link_host = None
+        if tag == "a":
+            href = attrs.get("href") or ""
+            link_host = ""
+            if href.startswith(("http://", "https://", "//")):
+                try:
+                    link_host = (urlsplit(href).hostname or "").removeprefix("www.")
+                except ValueError:
+                    link_host = ""
+            builder.add_link(link_host)
+        elif frames and frames[-1].link_host is not None:
+            link_host = frames[-1].link_host
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            builder.flush(frames)
+        frames.append(_Frame(tag, index, attrs.get("id") if attrs else None, hidden, names, link_host, is_block,
+                             frames[-1] if frames else None))
+        stack.append((node, index, True))
+        children = list(node.iter(include_text=True))
+        element_index = sum(1 for c in children if c.is_element_node)
+        for child in reversed(children):
+            stack.append((child, element_index, False))
+            if child.is_element_node:
+                element_index -= 1
+    builder.flush(frames)
+
+
+def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, dict[str, str]]:
+    title_node = tree.css_first("title")
+    title = " ".join(title_node.text().split()) if title_node else None
+    meta = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        name = (attrs.get("name") or attrs.get("property") or "").lower()
+        if name in _META_NAMES and attrs.get("content"):
+            meta[name] = " ".join((attrs.get("content") or "").split())
+    return title or None, meta
+
+
+def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo]]:
+    """Segment an HTML page; the layout infos, one per segment, feed the content model."""
+    tree = LexborHTMLParser(html)
+    title, meta = _head_texts(tree)
+    style_text = " ".join(node.text() for node in tree.css("style"))
+    rules = _hidden_by_rules(style_text) if style_text else {}
+    tree.strip_tags(_DROPPED_TAGS)
+    host = None
+    if url:
+        try:
+            host = (urlsplit(url).hostname or "").removeprefix("www.") or None
+        except ValueError:
+            host = None
+    builder = _SegmentBuilder(host)
+    root = tree.body or tree.root
+    if root is not None:
+        _walk(root, builder, rules)
+    page = Page(text="\n".join(builder.parts), segments=builder.segments, url=url, title=title, meta=meta, host=host)
+    return page, builder.layout
+
+
+def parse_html(html: str, url: str | None = None, layout: LinearModel | None = None) -> Page:
+    """Segment an HTML page; ``layout`` is the model that gives each block its content prior."""
+    page, infos = parse_page(html, url)
+    if layout is not None:
+        for segment, prior in zip(page.segments, content_priors(page.segments, infos, layout)):
+            segment.content_prior = prior
+    return page

@@ -1,0 +1,65 @@
+"""Pages about gambling, or using its words innocently, are not spam.
+
+These texts were written for this test; the model never saw them.
+"""
+
+import pytest
+
+import spamsift
+
+HARD_NEGATIVES = {
+    "police news (id)": (
+        "Polda Metro Jaya menutup 2.400 situs judi online sepanjang bulan ini.\n"
+        "Kapolda mengatakan pemberantasan judi online menjadi prioritas karena banyak korban yang kehilangan "
+        "tabungan dan terjerat pinjaman.\n"
+        "Sebanyak 38 tersangka ditangkap, termasuk operator yang mempromosikan situs slot melalui media sosial.\n"
+        "Kementerian Komunikasi dan Digital juga memblokir rekening yang dipakai untuk deposit para pemain."
+    ),
+    "anti-gambling sermon (id)": (
+        "Khutbah Jumat: Bahaya Judi bagi Keluarga\n"
+        "Jamaah yang dirahmati Allah, judi dalam bentuk apa pun, termasuk togel dan slot online, hukumnya haram.\n"
+        "Banyak keluarga hancur karena kecanduan judi: utang menumpuk, rumah tangga retak, anak terlantar.\n"
+        "Marilah kita menjauhi judi dan mengajak saudara-saudara kita yang terjerat untuk bertaubat."
+    ),
+    "football report (en)": (
+        "Arsenal 2-1 Chelsea: Saka seals derby win in stoppage time\n"
+        "Bukayo Saka struck in the 93rd minute to give Arsenal a dramatic victory at the Emirates.\n"
+        "Chelsea had equalised through Cole Palmer's penalty after Martin Odegaard opened the scoring.\n"
+        "The win lifts Arsenal to second, three points behind the leaders, with the bookmakers now making "
+        "them favourites for the title."
+    ),
+    "Qt signals and slots (en)": (
+        "Signals and Slots\n"
+        "Signals and slots are used for communication between objects in Qt.\n"
+        "A slot is called when a signal connected to it is emitted. Slots are normal C++ functions.\n"
+        "Use QObject::connect() to connect the clicked() signal of a button to the quit() slot of the "
+        "application."
+    ),
+    "Vue slots (en)": (
+        "Component slots\n"
+        "In Vue, a <slot> element is a slot outlet that indicates where the parent-provided slot content "
+        "should be rendered.\n"
+        "Named slots let a component expose several slot outlets, for example a header slot and a footer slot.\n"
+        "Scoped slots pass data from the child back to the slot content defined in the parent."
+    ),
+    "lottery scheduling (en)": (
+        "Lottery scheduling is a probabilistic scheduling algorithm for processes in an operating system.\n"
+        "Each process holds a number of lottery tickets, and the scheduler draws a random ticket to select "
+        "the next process.\n"
+        "Processes with more tickets win the draw more often, so they receive a proportionally larger share "
+        "of the CPU time."
+    ),
+    "casino hotel restaurant (en)": (
+        "Dining at the Grand Riverside Casino Hotel\n"
+        "Our steakhouse on the second floor serves dry-aged beef and fresh seafood from 5 pm to 11 pm.\n"
+        "The buffet offers breakfast, lunch and dinner daily, with a children's menu and vegetarian options.\n"
+        "Reservations are recommended on weekends; please call the front desk or book online."
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HARD_NEGATIVES))
+def test_hard_negative_is_clean(name):
+    report = spamsift.check(text=HARD_NEGATIVES[name])
+    assert report.label == "clean", (report.score, [(b.text, b.score) for b in report.blocks])
+    assert not report.spam_blocks

@@ -1,0 +1,35 @@
+"""Disguised spellings read as the plain words they imitate."""
+
+import pytest
+
+from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
+
+
+@pytest.mark.parametrize(("disguised", "plain"), [
+    ("AЕR𝐎𝟴𝟴", "aero88"),                 # Cyrillic Е, bold maths O and digits
+    ("ＪＡＪＡＮＴＯＧＥＬ", "jajantogel"),    # full-width
+    ("DEP🅞SIT", "deposit"),               # negative circled letter
+    ("ⓢⓛⓞⓣ", "slot"),                     # circled letters
+    ("ᴀʟᴇxɪs", "alexis"),                  # small capitals
+    ("sl\u200bot ga\u200dcor", "slot gacor"),  # zero-width characters
+    ("s l o t  g a c o r", "slot gacor"),  # spaced letters
+    ("S.L.O.T", "slot"),                   # separators
+])
+def test_disguises_are_undone(disguised, plain):
+    assert normalize(disguised) == plain
+
+
+def test_leetspeak_is_read_as_letters_only_inside_words():
+    assert deleet(normalize("sl0t g4c0r 2025")) == "slot gacor 2025"
+
+
+def test_newlines_survive_so_lines_can_be_split_again():
+    text = "a\nАЕRО88\r\n\u2028x"
+    assert normalize(text).count("\n") == text.count("\n")
+
+
+def test_other_scripts_keep_their_letters():
+    assert normalize("Привет мир") == "привет мир"
+    assert obfuscation_ratio("Привет мир") == 0.0
+    assert obfuscation_ratio("plain english") == 0.0
+    assert obfuscation_ratio("𝐌𝐄𝐆𝐀𝐁𝐄𝐓𝟗𝟗") > 0.5

@@ -1,0 +1,31 @@
+"""Vocabulary terms and brand names are found at word boundaries in the normalized text."""
+
+from spamsift.core.normalize import deleet, normalize
+from spamsift.core.vocabulary import brand_pattern, find_terms
+
+
+def terms(text: str) -> set[str]:
+    return {hit.term.text for hit in find_terms(deleet(normalize(text)))}
+
+
+def test_terms_in_several_languages():
+    assert {"slot gacor", "maxwin"} <= terms("Situs SLOT GACOR hari ini pasti MAXWIN")
+    assert "online casino" in terms("Best online casino with free spins")
+    assert "สล็อต" in terms("เว็บสล็อตแตกง่าย")
+    assert "博彩" in terms("最好的博彩网站")
+
+
+def test_disguised_terms_are_found():
+    assert "slot gacor" in terms("s l o t  g a c o r")
+    assert "gacor" in terms("g4c0r abis")
+    assert "deposit pulsa" in terms("DEP🅞SIT PULSA")
+
+
+def test_terms_inside_other_words_do_not_match():
+    assert "gacor" not in terms("menggacorkan")
+    assert terms("timeslot scheduling") == set()
+
+
+def test_brand_names():
+    found = brand_pattern().findall(normalize("main di AЕR𝐎𝟴𝟴 dan dapurtoto, bukan alphabet"))
+    assert found == ["aero88", "dapurtoto"]
