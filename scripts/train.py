@@ -27,12 +27,12 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from spamsift.core.features import DENSE_FEATURES, collect_evidence
-from spamsift.core.model import WEIGHTS_FILE, LinearModel, Models, load_models
+from spamsift.core.model import WEIGHTS_FILE, LinearModel, Models, StackedModel, load_models
 from spamsift.core.page import Segment
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import PAGE_FEATURES, assess
 from spamsift.devdata import clean_pages, iter_composed_texts, landing_pages, youtube_comments
-from spamsift.html.layout import LAYOUT_FEATURES, layout_training_rows
+from spamsift.html.layout import CONTEXT_FEATURES, LAYOUT_FEATURES, LayoutExamples, context_rows, layout_examples
 from spamsift.html.parse import parse_html
 
 SEED = 20261126
@@ -88,6 +88,35 @@ def fit_linear(tokens: list[list[str]] | None, dense: list[list[float]], labels:
             "tokens": token_weights}
 
 
+def _flatten(pages: list[LayoutExamples]) -> tuple[list[list[str]], list[list[float]], list[int]]:
+    return ([t for p in pages for t in p.tokens], [d for p in pages for d in p.dense],
+            [label for p in pages for label in p.labels])
+
+
+def layout_model(layout: dict) -> StackedModel:
+    return StackedModel(LinearModel.from_dict(layout["block"]), LinearModel.from_dict(layout["context"]))
+
+
+def fit_layout(pages: list[LayoutExamples]) -> dict:
+    """Stage one on the blocks; stage two on stage one's out-of-fold output (two folds), so that the
+    context model learns from predictions as good as they will be on unseen pages."""
+    folds = [pages[0::2], pages[1::2]]
+    context_x: list[list[float]] = []
+    context_y: list[int] = []
+    for train, held in ((folds[0], folds[1]), (folds[1], folds[0])):
+        block = LinearModel.from_dict(fit_linear(*_flatten(train), c=0.5))
+        for page in held:
+            logits = [block.logit(d, t) for d, t in zip(page.dense, page.tokens)]
+            context_x.extend(context_rows(logits, page.infos))
+            context_y.extend(page.labels)
+    block = fit_linear(*_flatten(pages), c=0.5)
+    block["features"] = list(LAYOUT_FEATURES)
+    context = fit_linear(None, context_x, context_y, c=1.0)
+    context["features"] = list(CONTEXT_FEATURES)
+    print(f"layout model: {len(context_y)} blocks, {sum(context_y)} content", file=sys.stderr)
+    return {"block": block, "context": context}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -102,13 +131,10 @@ def main() -> None:
           file=sys.stderr)
 
     print("layout model: building examples", file=sys.stderr)
-    layout_dense, layout_tokens, layout_labels = layout_training_rows(clean_pages(args.data, "train"))
-    layout = fit_linear(layout_tokens, layout_dense, layout_labels, c=0.5)
-    layout["features"] = list(LAYOUT_FEATURES)
-    print(f"layout model: {len(layout_labels)} blocks, {sum(layout_labels)} content", file=sys.stderr)
+    layout = fit_layout([layout_examples(page) for page in clean_pages(args.data, "train")])
 
     no_page = {"bias": 0.0, "dense": [0.0] * len(PAGE_FEATURES), "tokens": {}}
-    interim = Models(LinearModel.from_dict(segment), LinearModel.from_dict(no_page), LinearModel.from_dict(layout),
+    interim = Models(LinearModel.from_dict(segment), LinearModel.from_dict(no_page), layout_model(layout),
                      PAGE_FEATURES, {})
     print("page model: building examples (calibration split)", file=sys.stderr)
     page_x, page_y = [], []

@@ -35,7 +35,7 @@ def mixed_lines() -> list[bytes]:
         json.dumps({"id": "both", "text": "a", "html": "<p>a</p>"}).encode(),
         json.dumps({"id": 7, "text": 12}).encode(),
         json.dumps([1, 2, 3]).encode(),
-        '{"id": "cut", "text": "situs togel terper'.encode(),
+        b'{"id": "cut", "text": "situs togel terper',
     ]
 
 

@@ -15,7 +15,7 @@ SPAM_PAGE = (b"<html><head><title>Dinas Pendidikan</title></head><body><p>Pengum
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - the http.server interface
+    def do_GET(self):
         if self.path == "/spam":
             self._send(200, SPAM_PAGE, "text/html; charset=utf-8")
         elif self.path == "/moved":

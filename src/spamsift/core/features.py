@@ -24,7 +24,7 @@ _SENTENCE_END = re.compile(r"[.!?…。»\"”')]\s*$")
 
 DENSE_FEATURES = (
     "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "keyword_density",
-    "obfuscation", "words", "short", "sentence", "upper_ratio", "emoji", "repeated",
+    "obfuscation", "words", "short", "sentence", "upper_share", "emoji", "repeated",
     "digit_words", "domain_text", "link_density", "link_hosts", "hidden",
 )
 
@@ -45,26 +45,27 @@ class Evidence:
         return sum(1 for term in self.terms if term.tier == tier)
 
 
+_MIXED_WORD = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+")
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
 def model_tokens(view: str) -> list[str]:
-    """The sparse features of a normalized text: words, word pairs and brand-like word endings."""
+    """The sparse features of a normalized text: words, word pairs, word beginnings and endings (which
+    carry brand names: ``~toto``, ``~gacor``) and de-leeted forms of words that mix letters and digits."""
     words = _WORD.findall(view)
-    tokens = list(words)
-    tokens.extend(f"{a} {b}" for a, b in zip(words, words[1:]))
-    for word in words:
-        if len(word) >= 6:
-            tokens.append("~" + word[-4:])
-            tokens.append(word[:4] + "~")
-        if not word.isalpha() and not word.isdigit():
-            tokens.append(deleet(word))
+    tokens = words + [a + " " + b for a, b in zip(words, words[1:])]
+    long_words = [w for w in words if len(w) >= 6]
+    tokens += [w[:4] + "~" for w in long_words]
+    tokens += ["~" + w[-4:] for w in long_words]
+    if _DIGIT.search(view):
+        tokens += [deleet(word) for word in _MIXED_WORD.findall(view)]
     return tokens
 
 
 def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
     words = ev.words
     promo, topic, counter, seo = (ev.tier_count(t) for t in ("promo", "topic", "counter", "seo"))
-    letters = sum(1 for ch in text if ch.isalpha()) or 1
-    word_list = text.split()
-    digit_words = sum(1 for w in word_list if any(c.isdigit() for c in w) and any(c.isalpha() for c in w))
     return [
         log1p(promo), log1p(topic), log1p(counter), log1p(seo), log1p(len(ev.brands)),
         min(1.0, (promo + topic + len(ev.brands)) / max(words, 1)),
@@ -72,10 +73,10 @@ def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
         log1p(words),
         1.0 if words <= 6 else 0.0,
         1.0 if words >= 8 and _SENTENCE_END.search(text) else 0.0,
-        sum(1 for ch in text if ch.isupper()) / letters,
+        len(_UPPER.findall(text)) / max(len(text), 1),
         1.0 if _EMOJI.search(text) else 0.0,
         log1p(ev.repeats - 1),
-        digit_words / max(len(word_list), 1),
+        len(_MIXED_WORD.findall(text)) / max(words, 1) if _DIGIT.search(text) else 0.0,
         1.0 if _DOMAIN_TEXT.search(text.lower()) else 0.0,
         segment.link_chars / max(len(text), 1),
         log1p(len(segment.link_hosts)),

@@ -29,13 +29,13 @@ class LinearModel:
         z = self.bias + sum(w * x for w, x in zip(self.dense, dense))
         if tokens:
             weights = self.tokens
-            z += sum(weights.get(token, 0.0) for token in set(tokens))
+            z += sum(map(weights.__getitem__, weights.keys() & set(tokens)))
         return z
 
     def top_tokens(self, tokens: list[str], n: int = 3) -> list[tuple[str, float]]:
         """The tokens that pushed the score up most, for the reasons."""
         weights = self.tokens
-        scored = {t: weights[t] for t in set(tokens) if weights.get(t, 0.0) > 0.3}
+        scored = {t: weights[t] for t in weights.keys() & set(tokens) if weights[t] > 0.3}
         return sorted(scored.items(), key=lambda kv: -kv[1])[:n]
 
     @classmethod
@@ -44,10 +44,18 @@ class LinearModel:
 
 
 @dataclass(frozen=True, slots=True)
+class StackedModel:
+    """A block model, and a second model that reads the first one's output over neighbouring blocks."""
+
+    block: LinearModel
+    context: LinearModel
+
+
+@dataclass(frozen=True, slots=True)
 class Models:
     segment: LinearModel
     page: LinearModel
-    layout: LinearModel | None
+    layout: StackedModel | None
     page_features: tuple[str, ...]
     provenance: dict
 
@@ -68,7 +76,8 @@ def load_models() -> Models:
     return Models(
         segment=LinearModel.from_dict(data["segment"]),
         page=LinearModel.from_dict(data["page"]),
-        layout=LinearModel.from_dict(layout) if layout else None,
+        layout=StackedModel(LinearModel.from_dict(layout["block"]), LinearModel.from_dict(layout["context"]))
+        if layout else None,
         page_features=tuple(data["page"]["features"]),
         provenance=data["provenance"],
     )

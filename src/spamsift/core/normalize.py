@@ -61,10 +61,10 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
+_TABLE_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 # Cyrillic and Greek letters are read as Latin only inside a word that also has Latin letters,
 # so that Russian or Greek text keeps its own letters.
 _SCRIPT_TABLE = _lookalike_table(_SCRIPT_LOOKALIKES)
-_FOLD_NEWLINES = str.maketrans({"\r": " ", "\x0b": " ", "\x0c": " ", "\x85": " ", "\u2028": " ", "\u2029": " "})
 
 _SINGLE = r"[^\W\d_]"
 # Four or more single letters split by spaces or separators: "s l o t", "s.l.o.t", "g-a-c-o-r".
@@ -73,11 +73,13 @@ _BLANKS = re.compile(r"[ \t\u00a0]{2,}|\t")
 _SEPARATORS = re.compile(r"[ \t.\-_*·•|]")
 # Words that mix letters with digits or symbols standing for letters: "sl0t", "g4c0r", "j@ckpot".
 _LEET_WORD = re.compile(r"\b(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@$])[\w@$]+")
+_LEET_HINT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s"})
 
 
 # Latin words with a Cyrillic or Greek letter inside: "AЕRO88" with a Cyrillic Е.
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+")
 
 
@@ -92,8 +94,11 @@ def normalize(text: str) -> str:
     normalized once and split again into the same lines.
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text.translate(_FOLD_NEWLINES)).translate(_TABLE)
-        text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(_SCRIPT_TABLE), text)
+        text = unicodedata.normalize("NFKC", text)
+        if _TABLE_CHARS.search(text):
+            text = text.translate(_TABLE)
+        if _CYRILLIC_OR_GREEK.search(text):
+            text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(_SCRIPT_TABLE), text)
     text = text.lower()
     if " " in text or "." in text or "-" in text:
         text = _SPACED_LETTERS.sub(_collapse, text)
@@ -102,6 +107,8 @@ def normalize(text: str) -> str:
 
 def deleet(normalized: str) -> str:
     """Read digits and symbols inside words as the letters they imitate (``g4c0r`` -> ``gacor``)."""
+    if not _LEET_HINT.search(normalized):
+        return normalized
     return _LEET_WORD.sub(lambda m: m.group().translate(_LEET), normalized)
 
 

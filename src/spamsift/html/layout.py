@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from spamsift.core.model import LinearModel, sigmoid
+from spamsift.core.model import StackedModel, sigmoid
 from spamsift.core.page import Segment
 
 if TYPE_CHECKING:
@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
 LAYOUT_FEATURES = (
     "words", "link_density", "sentence", "position", "depth", "prev_words", "next_words",
-    "prev_link_density", "next_link_density", "hidden", "commas", "block_share",
+    "prev_link_density", "next_link_density", "hidden", "commas", "block_share", "in_main", "main_depth_gap",
 )
+MAIN_SHARE = 0.6
+"""The main container is the deepest element holding this share of the page's prose words."""
+PROSE_MIN_WORDS = 8
 _SEMANTIC_TAGS = frozenset({
     "nav", "footer", "header", "aside", "article", "main", "form", "ul", "ol", "li", "table", "td", "th", "a",
     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "pre", "code", "menu", "button",
@@ -59,13 +62,46 @@ class LayoutInfo:
 
     tokens: tuple[str, ...]
     depth: int
+    element: Any
+    """The innermost open element when the block closed (a parse frame with ``parent`` and ``depth``)."""
 
     @classmethod
     def of(cls, frames: list) -> LayoutInfo:
         if not frames:
-            return cls(("b:",), 0)
+            return cls(("b:",), 0, None)
         block = next((f.tag for f in reversed(frames) if f.is_block), "")
-        return cls((*_frame_tokens(frames[-1]), "b:" + block), len(frames))
+        return cls((*_frame_tokens(frames[-1]), "b:" + block), len(frames), frames[-1])
+
+
+def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[tuple[float, float]]:
+    """For each block: is it inside the page's main container, and how many levels below it.
+
+    Like readability's top candidate, but cheaper: the prose words (blocks of at least
+    PROSE_MIN_WORDS words, mostly not links) are summed up the ancestor chain, and the deepest
+    element holding MAIN_SHARE of them is the main container.
+    """
+    touched = []
+    for info, n, d in zip(infos, words, density):
+        if n < PROSE_MIN_WORDS or d > 0.5 or info.element is None:
+            continue
+        frame = info.element
+        while frame is not None:
+            if not frame.prose_words:
+                touched.append(frame)
+            frame.prose_words += n
+            frame = frame.parent
+    if not touched:
+        return [(0.0, 0.0)] * len(infos)
+    total = max(frame.prose_words for frame in touched)
+    main = max((f for f in touched if f.prose_words >= MAIN_SHARE * total), key=lambda f: f.depth)
+    flags = []
+    for info in infos:
+        frame = info.element
+        while frame is not None and frame is not main and frame.depth > main.depth:
+            frame = frame.parent
+        inside = frame is main
+        flags.append((1.0 if inside else 0.0, min(info.depth - main.depth, 20) / 10 if inside else 0.0))
+    return flags
 
 
 def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[float]]:
@@ -73,6 +109,7 @@ def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[f
     density = [s.link_chars / max(len(s.text), 1) for s in segments]
     total_words = sum(words) or 1
     n = len(segments)
+    main = _in_main_container(infos, words, density)
     rows = []
     for i, (segment, info) in enumerate(zip(segments, infos)):
         rows.append([
@@ -88,26 +125,89 @@ def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[f
             1.0 if segment.hidden else 0.0,
             math.log1p(segment.text.count(",")),
             words[i] / total_words * 10,
+            *main[i],
         ])
     return rows
 
 
-def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: LinearModel) -> list[float]:
-    return [sigmoid(model.logit(dense, list(info.tokens))) for dense, info in zip(_dense_rows(segments, infos), infos)]
+CONTEXT_FEATURES = ("logit", "window_mean", "prev_prob", "next_prob", "wide_window_share", "sibling_mean")
+_WINDOW, _WIDE_WINDOW = 2, 5
 
 
-def layout_training_rows(pages: list[CleanPage]) -> tuple[list[list[float]], list[list[str]], list[int]]:
-    """Blocks of genuine pages, labelled 1 when their text appears in the page's ground-truth content."""
+def context_rows(logits: list[float], infos: list[LayoutInfo]) -> list[list[float]]:
+    """The second stage's inputs: a block's own logit and what the first stage said about its neighbours
+    in reading order and about its siblings in the tree (content comes in runs and in one container)."""
+    probs = [sigmoid(z) for z in logits]
+    n = len(probs)
+    prefix = [0.0]
+    likely = [0]
+    for p in probs:
+        prefix.append(prefix[-1] + p)
+        likely.append(likely[-1] + (p >= 0.5))
+    siblings: dict[int, list[float]] = {}
+    keys = [id(info.element.parent) if info.element is not None else 0 for info in infos]
+    for key, p in zip(keys, probs):
+        siblings.setdefault(key, []).append(p)
+    rows = []
+    for i in range(n):
+        lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
+        wide_lo, wide_hi = max(0, i - _WIDE_WINDOW), min(n, i + _WIDE_WINDOW + 1)
+        others = hi - lo - 1
+        group = siblings[keys[i]]
+        rows.append([
+            max(-12.0, min(12.0, logits[i])),
+            (prefix[hi] - prefix[lo] - probs[i]) / others if others else 0.5,
+            probs[i - 1] if i else 0.0,
+            probs[i + 1] if i + 1 < n else 0.0,
+            (likely[wide_hi] - likely[wide_lo]) / (wide_hi - wide_lo),
+            (sum(group) - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
+        ])
+    return rows
+
+
+def block_logits(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
+    return [model.block.logit(dense, list(info.tokens)) for dense, info in zip(_dense_rows(segments, infos), infos)]
+
+
+def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
+    rows = context_rows(block_logits(segments, infos, model), infos)
+    return [sigmoid(model.context.logit(row)) for row in rows]
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def is_in_truth(text: str, truth: str, truth_shingles: set[tuple[str, ...]]) -> bool:
+    """Whether a block belongs to the ground-truth content: verbatim, or (for four words or more) with at
+    least 70% of its word trigrams in it, which forgives the spacing and punctuation of annotated text."""
+    if text in truth:
+        return True
+    words = _WORD.findall(text.lower())
+    if len(words) < 4:
+        return False
+    shingles = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
+    return sum(1 for s in shingles if s in truth_shingles) >= 0.7 * len(shingles)
+
+
+@dataclass(slots=True)
+class LayoutExamples:
+    """One genuine page's blocks as training examples for the content model."""
+
+    dense: list[list[float]]
+    tokens: list[list[str]]
+    labels: list[int]
+    infos: list[LayoutInfo]
+    segments: list[Segment]
+
+
+def layout_examples(page: CleanPage) -> LayoutExamples:
+    """A genuine page's blocks, labelled 1 when they belong to its ground-truth content."""
     from spamsift.html.parse import parse_page
 
-    dense: list[list[float]] = []
-    tokens: list[list[str]] = []
-    labels: list[int] = []
-    for page in pages:
-        truth = " ".join(page.main_content.split())
-        parsed, infos = parse_page(page.html(), page.url)
-        segments = parsed.segments
-        dense.extend(_dense_rows(segments, infos))
-        tokens.extend(list(info.tokens) for info in infos)
-        labels.extend(int(segment.text in truth) for segment in segments)
-    return dense, tokens, labels
+    truth = " ".join(page.main_content.split())
+    truth_shingles = _shingles(_WORD.findall(truth.lower()))
+    parsed, infos = parse_page(page.html(), page.url)
+    return LayoutExamples(_dense_rows(parsed.segments, infos), [list(info.tokens) for info in infos],
+                          [int(is_in_truth(s.text, truth, truth_shingles)) for s in parsed.segments], infos,
+                          parsed.segments)

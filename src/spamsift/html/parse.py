@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from spamsift.core.model import LinearModel
+from spamsift.core.model import StackedModel
 from spamsift.core.page import Page, Segment
 from spamsift.html.layout import LayoutInfo, content_priors
 
@@ -93,7 +93,10 @@ class _Frame:
     link_host: str | None
     is_block: bool
     parent: _Frame | None
+    depth: int
     layout_tokens: frozenset[str] | None = None
+    prose_words: int = 0
+    """Words of paragraph-like blocks inside this element; see spamsift.html.layout.main_container."""
 
 
 class _SegmentBuilder:
@@ -183,14 +186,17 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
         if is_block:
             builder.flush(frames)
         frames.append(_Frame(tag, index, attrs.get("id") if attrs else None, hidden, names, link_host, is_block,
-                             frames[-1] if frames else None))
+                             frames[-1] if frames else None, len(frames)))
         stack.append((node, index, True))
-        children = list(node.iter(include_text=True))
-        element_index = sum(1 for c in children if c.is_element_node)
-        for child in reversed(children):
-            stack.append((child, element_index, False))
+        element_index = 0
+        children = []
+        for child in node.iter(include_text=True):
             if child.is_element_node:
-                element_index -= 1
+                element_index += 1
+                children.append((child, element_index, False))
+            elif child.is_text_node:
+                children.append((child, 0, False))
+        stack.extend(reversed(children))
     builder.flush(frames)
 
 
@@ -227,7 +233,7 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     return page, builder.layout
 
 
-def parse_html(html: str, url: str | None = None, layout: LinearModel | None = None) -> Page:
+def parse_html(html: str, url: str | None = None, layout: StackedModel | None = None) -> Page:
     """Segment an HTML page; ``layout`` is the model that gives each block its content prior."""
     page, infos = parse_page(html, url)
     if layout is not None:

@@ -1,0 +1,87 @@
+"""Throughput of spamsift on one core, against the usual tools, on the same documents in one run.
+
+    python benchmarks/speed.py [--data ../shared/data] [--docs 300] [--pages 300]
+
+Text: the ground-truth texts of clean/wcxb-dev (genuine pages of seven kinds), judged by
+``spamsift.check(text=...)`` against datatrove's FineWeb filter stack (Gopher repetition, Gopher
+quality, C4, FineWeb quality) run as a pipeline, each document stopping at its first rejection.
+
+HTML: the raw pages of clean/scrapinghub and clean/wcxb-dev, judged by ``spamsift.check(html=...)``
+against ``trafilatura.extract``.
+
+Each tool is warmed up on one document first; times are wall-clock on this process's one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import platform
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spamsift
+from spamsift.devdata import clean_pages
+
+
+def rate(name: str, items: list[str], work: Callable[[str], object]) -> float:
+    work(items[0])
+    started = time.perf_counter()
+    for item in items:
+        work(item)
+    per_second = len(items) / (time.perf_counter() - started)
+    print(f"  {name:<34} {per_second:8.1f} docs/s")
+    return per_second
+
+
+def datatrove_stack() -> Callable[[str], object]:
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import (
+        C4QualityFilter,
+        FineWebQualityFilter,
+        GopherQualityFilter,
+        GopherRepetitionFilter,
+    )
+
+    filters = [GopherRepetitionFilter(), GopherQualityFilter(), C4QualityFilter(), FineWebQualityFilter()]
+
+    def run(text: str) -> bool:
+        document = Document(text=text, id="doc")
+        for step in filters:
+            verdict = step.filter(document)
+            if verdict is not True and not (isinstance(verdict, tuple) and verdict[0]):
+                return False
+        return True
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--pages", type=int, default=300)
+    args = parser.parse_args()
+    print(f"{time.strftime('%Y-%m-%d')} {platform.processor() or platform.machine()} python {platform.python_version()}"
+          ", one core")
+
+    with gzip.open(args.data / "clean/wcxb-dev/ground-truth.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts = [t for t in (json.loads(line)["main_content"] for line in fh) if t][: args.docs]
+    print(f"text: {len(texts)} documents, {sum(map(len, texts)) / len(texts):.0f} characters on average")
+    ours = rate("spamsift check(text=...)", texts, lambda t: spamsift.check(text=t))
+    theirs = rate("datatrove FineWeb filter stack", texts, datatrove_stack())
+    print(f"  ratio spamsift / datatrove: {ours / theirs:.1f}x")
+
+    import trafilatura
+
+    pages = [page.html() for page in clean_pages(args.data)][:: max(1, 1678 // args.pages)][: args.pages]
+    print(f"html: {len(pages)} pages, {sum(map(len, pages)) / len(pages) / 1024:.0f} KiB on average")
+    ours = rate("spamsift check(html=...)", pages, lambda h: spamsift.check(html=h))
+    theirs = rate("trafilatura.extract", pages, trafilatura.extract)
+    print(f"  ratio spamsift / trafilatura: {ours / theirs:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
