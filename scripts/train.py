@@ -4,8 +4,8 @@
 
 Reproducible: fixed seeds, fixed splits (see spamsift.devdata), deterministic solvers.
 Three models are trained, each on data the later ones and the benchmarks do not see:
-1. segment model (train split): is this block spam? Logistic regression over hashed-free named
-   tokens plus the dense evidence features.
+1. segment model (train split): is this block spam? Logistic regression over the dense evidence
+   features and named tokens (words, word pairs, word beginnings and endings).
 2. layout model (train split): is this HTML block main content? Logistic regression over the
    block's layout features, labelled by the extraction benchmarks' ground truth.
 3. page model (calibration split): calibrated probability that a page carries spam, from the
@@ -31,7 +31,15 @@ from spamsift.core.model import WEIGHTS_FILE, LinearModel, Models, StackedModel,
 from spamsift.core.page import Segment
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import PAGE_FEATURES, assess
-from spamsift.devdata import clean_pages, iter_composed_texts, landing_pages, youtube_comments
+from spamsift.devdata import (
+    HTML_STYLES,
+    ComposedHtml,
+    clean_pages,
+    compose_html,
+    iter_composed_texts,
+    landing_pages,
+    youtube_comments,
+)
 from spamsift.html.layout import CONTEXT_FEATURES, LAYOUT_FEATURES, LayoutExamples, context_rows, layout_examples
 from spamsift.html.parse import parse_html
 
@@ -40,8 +48,19 @@ MIN_TOKEN_COUNT = 5
 OUT = Path(__file__).resolve().parent.parent / "src/spamsift/models" / WEIGHTS_FILE
 
 
+MAX_BLOCKS_PER_PAGE = 120
+
+
+def _html_segment_labels(composed: ComposedHtml, segments: list[Segment]) -> list[int]:
+    injected = [" ".join(text.split()) for text in composed.injected]
+    return [int(any(seg.text in text or text in seg.text for text in injected)) for seg in segments]
+
+
 def segment_rows(data: Path, split: str) -> tuple[list[list[str]], list[list[float]], list[int]]:
-    """Block-level examples: comments, landing pages and the lines of composed text pages."""
+    """Block-level examples: comments, landing pages, the lines of composed text pages, and the blocks of
+    real HTML pages, genuine (every block a negative: navigation, user names, product codes) or with spam
+    composed into them."""
+    rng = random.Random(SEED)
     tokens: list[list[str]] = []
     dense: list[list[float]] = []
     labels: list[int] = []
@@ -57,6 +76,18 @@ def segment_rows(data: Path, split: str) -> tuple[list[list[str]], list[list[flo
     for composed in iter_composed_texts(data, split, seed=SEED, per_page=2):
         page = segment_text(composed.text)
         add(page.segments, [int(label == "spam") for label in composed.labels])
+    spam_texts = [r.text for r in youtube_comments(data, split) + landing_pages(data, split) if r.spam]
+    for page in clean_pages(data, split):
+        if rng.random() < 0.5:
+            segments = parse_html(page.html(), page.url).segments
+            segment_labels = [0] * len(segments)
+        else:
+            composed = compose_html(page, spam_texts, rng, rng.choice(HTML_STYLES))
+            segments = parse_html(composed.html, composed.url).segments
+            segment_labels = _html_segment_labels(composed, segments)
+        keep = sorted(rng.sample(range(len(segments)), min(len(segments), MAX_BLOCKS_PER_PAGE)))
+        keep = sorted(set(keep) | {i for i, label in enumerate(segment_labels) if label})
+        add([segments[i] for i in keep], [segment_labels[i] for i in keep])
     return tokens, dense, labels
 
 
@@ -125,7 +156,7 @@ def main() -> None:
 
     print("segment model: building examples", file=sys.stderr)
     tokens, dense, labels = segment_rows(args.data, "train")
-    segment = fit_linear(tokens, dense, labels, c=1.0)
+    segment = fit_linear(tokens, dense, labels, c=0.5)
     segment["dense_features"] = list(DENSE_FEATURES)
     print(f"segment model: {len(labels)} examples, {sum(labels)} spam, {len(segment['tokens'])} tokens",
           file=sys.stderr)
@@ -144,9 +175,16 @@ def main() -> None:
     for composed in iter_composed_texts(args.data, "calibration", seed=SEED + 1):
         page_x.append(assess(segment_text(composed.text), interim).features)
         page_y.append(int(composed.spam))
+    rng = random.Random(SEED + 2)
+    spam_texts = [r.text for r in youtube_comments(args.data, "calibration") + landing_pages(args.data, "calibration")
+                  if r.spam]
     for page in clean_pages(args.data, "calibration"):
         page_x.append(assess(parse_html(page.html(), url=page.url, layout=interim.layout), interim).features)
         page_y.append(0)
+        composed = compose_html(page, spam_texts, rng, rng.choice(HTML_STYLES))
+        if composed.injected:
+            page_x.append(assess(parse_html(composed.html, composed.url, interim.layout), interim).features)
+            page_y.append(1)
     page = fit_linear(None, page_x, page_y, c=1.0)
     page["features"] = list(PAGE_FEATURES)
     print(f"page model: {len(page_y)} pages, {sum(page_y)} spam", file=sys.stderr)
@@ -156,12 +194,14 @@ def main() -> None:
         "script": "scripts/train.py",
         "seed": SEED,
         "data": {
-            "segment": "train split of spam/youtube-judol-comments.csv, spam/gambling-landing-ocr.csv and of text "
+            "segment": "train split of spam/youtube-judol-comments.csv, spam/gambling-landing-ocr.csv, of text "
                        "pages composed from clean/scrapinghub and clean/wcxb-dev ground truth with spam lines "
-                       "from the same split",
+                       "from the same split, and of the HTML blocks of those pages, genuine or with spam "
+                       "composed into them in the five injection styles",
             "layout": "train split of clean/scrapinghub and clean/wcxb-dev: blocks labelled content when their "
                       "text is in the ground-truth main content",
-            "page": "calibration split of the same sources, composed text pages and clean HTML pages",
+            "page": "calibration split of the same sources: comments, landing pages, composed text pages, "
+                    "genuine HTML pages and the same pages with spam composed into them",
         },
         "splits": "spamsift.devdata.split_of: 70/10/20 by hash of video id, domain or page id",
     }

@@ -86,5 +86,14 @@ def test_deeply_nested_and_unclosed_markup_is_handled():
     deep = "<div>" * 100_000 + "situs togel terpercaya" + "</div>" * 10
     report = spamsift.check(html=page(deep))
     assert report.blocks and report.blocks[-1].text == "situs togel terpercaya"
+    assert report.blocks[-1].locator.startswith("… > div")
     unclosed = spamsift.check(html="<html><body><p>unclosed <b>bold <i>text <table><tr><td>cell")
     assert "cell" in unclosed.text
+
+
+def test_a_lone_gambling_word_in_a_menu_is_not_spam():
+    menu = ("<nav><ul><li><a href='/news'>News</a></li><li><a href='/betting'>Betting</a></li>"
+            "<li><a href='/football'>Football</a></li><li><a href='/login'>LOGIN</a></li></ul></nav>")
+    report = spamsift.check(html=page(menu + ARTICLE))
+    assert report.label == "clean"
+    assert not report.spam_blocks

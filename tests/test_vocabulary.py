@@ -1,7 +1,7 @@
 """Vocabulary terms and brand names are found at word boundaries in the normalized text."""
 
 from spamsift.core.normalize import deleet, normalize
-from spamsift.core.vocabulary import brand_pattern, find_terms
+from spamsift.core.vocabulary import NUMBERED_NAME, brand_pattern, find_terms
 
 
 def terms(text: str) -> set[str]:
@@ -26,6 +26,7 @@ def test_terms_inside_other_words_do_not_match():
     assert terms("timeslot scheduling") == set()
 
 
-def test_brand_names():
-    found = brand_pattern().findall(normalize("main di AЕR𝐎𝟴𝟴 dan dapurtoto, bukan alphabet"))
-    assert found == ["aero88", "dapurtoto"]
+def test_brand_names_and_numbered_names():
+    text = normalize("main di AЕR𝐎𝟴𝟴 dan dapurtoto, megabet, zeus303, bukan alphabet")
+    assert brand_pattern().findall(text) == ["dapurtoto", "megabet", "zeus303"]
+    assert NUMBERED_NAME.findall(text) == ["aero88", "zeus303"]

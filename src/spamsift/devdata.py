@@ -21,7 +21,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,13 +83,13 @@ def clean_pages(data: Path, split: Split | None = None) -> list[CleanPage]:
     pages = []
     zyte = data / "clean/scrapinghub"
     for page_id, truth in sorted(json.loads((zyte / "ground-truth.json").read_text()).items()):
-        pages.append(CleanPage(page_id, truth["url"], zyte / f"html/{page_id}.html.gz", truth["articleBody"] or "",
-                               "scrapinghub"))
+        pages.append(CleanPage(page_id, truth["url"] or "", zyte / f"html/{page_id}.html.gz",
+                               truth["articleBody"] or "", "scrapinghub"))
     wcxb = data / "clean/wcxb-dev"
     with gzip.open(wcxb / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             truth = json.loads(line)
-            pages.append(CleanPage(str(truth["id"]), truth["url"], wcxb / f"html/{truth['id']}.html.gz",
+            pages.append(CleanPage(str(truth["id"]), truth["url"] or "", wcxb / f"html/{truth['id']}.html.gz",
                                    truth["main_content"] or "", "wcxb", truth["page_type"]))
     if split is not None:
         pages = [p for p in pages if split_of(f"{p.source}:{p.id}") == split]
@@ -106,7 +106,7 @@ TEMPLATE_DEBRIS = (
 _GENERIC_KEYWORDS = (
     "situs {t}", "{t} terpercaya", "{t} online", "link {t}", "bo {t}", "bandar {t}", "agen {t}", "daftar {t}",
     "{t} resmi", "{t} hari ini", "{t} gacor", "login {t}", "{t} terbaru 2025", "10 situs {t} terpercaya",
-    "{b}", "{b}", "{b} login", "{b} link alternatif", "daftar {b}", "{b} slot gacor", "RTP {b}",
+    "{lone}", "{b} login", "{b} link alternatif", "daftar {b}", "{b} slot gacor", "RTP {b}",
 )
 _TOPICS = ("togel", "slot", "slot gacor", "toto", "judi bola", "casino online", "slot88", "toto macau",
            "rtp slot", "maxwin", "sbobet", "poker online", "live casino", "togel hk", "slot thailand")
@@ -114,17 +114,19 @@ _SYLLABLES = ("ka", "ri", "ma", "su", "to", "pa", "ne", "go", "ra", "ja", "wi", 
               "sa", "mi", "dewa", "raja", "naga", "hoki", "garuda", "zeus", "mega", "king", "gacor", "bos")
 _BRAND_ENDINGS = ("toto", "togel", "4d", "88", "303", "77", "99", "bet", "slot", "138", "win", "play", "jp",
                   "vip", "asia", "qq", "168", "777", "")
+_LONE_BRAND_ENDINGS = ("toto", "togel", "4d", "bet", "slot", "gacor", "303", "138", "777")
+"""Keyword blocks repeat bare brand names (the seed's "dapurtoto"); those carry a gambling ending."""
 
 
-def brand_name(rng: random.Random) -> str:
-    name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 3))) + rng.choice(_BRAND_ENDINGS)
+def brand_name(rng: random.Random, endings: tuple[str, ...] = _BRAND_ENDINGS) -> str:
+    name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 3))) + rng.choice(endings)
     style = rng.random()
     return name.upper() if style < 0.4 else name.capitalize() if style < 0.7 else name
 
 
 def keyword_line(rng: random.Random) -> str:
     template = rng.choice(_GENERIC_KEYWORDS)
-    line = template.format(t=rng.choice(_TOPICS), b=brand_name(rng))
+    line = template.format(t=rng.choice(_TOPICS), b=brand_name(rng), lone=brand_name(rng, _LONE_BRAND_ENDINGS))
     return line.upper() if rng.random() < 0.2 else line
 
 
@@ -141,7 +143,7 @@ class ComposedText:
 def _spam_lines(rng: random.Random, spam_texts: list[str], n: int) -> list[str]:
     lines = []
     for _ in range(n):
-        if spam_texts and rng.random() < 0.5:
+        if spam_texts and rng.random() < 0.75:
             text = rng.choice(spam_texts)
             words = text.split()
             if len(words) > 40:
@@ -156,9 +158,14 @@ def _spam_lines(rng: random.Random, spam_texts: list[str], n: int) -> list[str]:
 TEXT_STYLES = ("stuffed_top", "stuffed_bottom", "spliced", "clean")
 
 
-def compose_text(article: str, spam_texts: list[str], rng: random.Random, style: str) -> ComposedText:
-    """A text page: the article's paragraphs with template debris, and spam injected in ``style``."""
+def compose_text(article: str, spam_texts: list[str], rng: random.Random, style: str,
+                 genuine_texts: Sequence[str] = ()) -> ComposedText:
+    """A text page: the article's paragraphs with template debris and, below it, a few genuine reader
+    comments (so that ordinary Indonesian is not taken for spam), and spam injected in ``style``."""
     paragraphs = [" ".join(p.split()) for p in article.split("\n") if p.strip()]
+    if genuine_texts:
+        comments = [" ".join(rng.choice(genuine_texts).split()) for _ in range(rng.randint(0, 4))]
+        paragraphs += [c for c in comments if len(c.split()) >= 4]
     lines: list[tuple[str, str]] = [(p, "content") for p in paragraphs]
     for _ in range(rng.randint(0, 3)):
         lines.insert(rng.randint(0, len(lines)), (rng.choice(TEMPLATE_DEBRIS), "boilerplate"))
@@ -179,10 +186,12 @@ def compose_text(article: str, spam_texts: list[str], rng: random.Random, style:
 def iter_composed_texts(data: Path, split: Split, seed: int, per_page: int = 1) -> Iterator[ComposedText]:
     """Composed text pages over the genuine articles of ``split``, spam drawn from the same split."""
     rng = random.Random(seed)
-    spam_texts = [r.text for r in youtube_comments(data, split) + landing_pages(data, split) if r.spam]
+    comments = youtube_comments(data, split)
+    spam_texts = [r.text for r in comments + landing_pages(data, split) if r.spam]
+    genuine_texts = [r.text for r in comments if not r.spam]
     for page in clean_pages(data, split):
         for _ in range(per_page):
-            yield compose_text(page.main_content, spam_texts, rng, rng.choice(TEXT_STYLES))
+            yield compose_text(page.main_content, spam_texts, rng, rng.choice(TEXT_STYLES), genuine_texts)
 
 
 HTML_STYLES = ("stuffed", "hidden", "link_farm", "spliced", "head_and_url")
@@ -211,8 +220,8 @@ def _insert_after(pattern: re.Pattern[str], html: str, fragment: str, rng: rando
     return html[:at] + fragment + html[at:]
 
 
-def _links(rng: random.Random, n: int) -> tuple[str, list[str]]:
-    texts = [keyword_line(rng) for _ in range(n)]
+def _links(rng: random.Random, spam_texts: list[str], n: int) -> tuple[str, list[str]]:
+    texts = _spam_lines(rng, [t for t in spam_texts if len(t) < 120], n)
     anchors = " ".join(f'<a href="https://{brand_name(rng).lower()}.xyz/">{text}</a>' for text in texts)
     return anchors, texts
 
@@ -226,11 +235,11 @@ def compose_html(page: CleanPage, spam_texts: list[str], rng: random.Random, sty
         html = _insert_after(_BODY_OPEN, html, block, rng) if rng.random() < 0.5 else \
             _insert_after(_BODY_CLOSE, html, block, rng, last=True)
     elif style == "hidden":
-        anchors, injected = _links(rng, rng.randint(5, 25))
+        anchors, injected = _links(rng, spam_texts, rng.randint(5, 25))
         hiding = rng.choice(["display:none", "visibility:hidden", "position:absolute;left:-9999px"])
         html = _insert_after(_BODY_CLOSE, html, f'<div style="{hiding}">{anchors}</div>', rng, last=True)
     elif style == "link_farm":
-        anchors, injected = _links(rng, rng.randint(8, 40))
+        anchors, injected = _links(rng, spam_texts, rng.randint(8, 40))
         html = _insert_after(_BODY_CLOSE, html, f'<div class="footer-links">{anchors}</div>', rng, last=True)
     elif style == "spliced":
         injected = _spam_lines(rng, spam_texts, rng.randint(1, 3))
@@ -243,5 +252,6 @@ def compose_html(page: CleanPage, spam_texts: list[str], rng: random.Random, sty
             _insert_after(_HEAD_OPEN, html, f"<title>{keywords}</title>", rng)
         html = _insert_after(_HEAD_OPEN, html, f'<meta name="description" content="{keyword_line(rng)}">', rng)
         slug = "-".join(keyword_line(rng).upper().split())
+        url = url or "https://example.org/"
         url = f"{url}{'&' if '?' in url else '?'}{rng.choice(['id', 'legacy', 'p', 'page'])}={slug}"
     return ComposedHtml(html, url, style, injected)

@@ -15,17 +15,18 @@ from math import log1p
 
 from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import Term, brand_pattern, find_terms
+from spamsift.core.vocabulary import NUMBERED_NAME, Term, brand_pattern, find_terms
 
 _WORD = re.compile(r"\w+")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
-_DOMAIN_TEXT = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b")
+_DOMAIN_TEXT = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b",
+                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…。»\"”')]\s*$")
 
 DENSE_FEATURES = (
-    "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "keyword_density",
+    "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "numbered_names", "keyword_density",
     "obfuscation", "words", "short", "sentence", "upper_share", "emoji", "repeated",
-    "digit_words", "domain_text", "link_density", "link_hosts", "hidden",
+    "digit_words", "domain_text", "link_density", "link_hosts", "hidden_terms",
 )
 
 
@@ -35,14 +36,18 @@ class Evidence:
 
     terms: list[Term] = field(default_factory=list)
     brands: list[str] = field(default_factory=list)
+    numbered: list[str] = field(default_factory=list)
+    """Names made of letters and two or three digits that are not brands by their ending (``aero88``)."""
     tokens: list[str] = field(default_factory=list)
     dense: list[float] = field(default_factory=list)
     words: int = 0
     repeats: int = 1
     obfuscation: float = 0.0
+    tiers: Counter[str] = field(default_factory=Counter)
+    """How many terms of each vocabulary tier were found."""
 
     def tier_count(self, tier: str) -> int:
-        return sum(1 for term in self.terms if term.tier == tier)
+        return self.tiers[tier]
 
 
 _MIXED_WORD = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+")
@@ -50,10 +55,12 @@ _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
-def model_tokens(view: str) -> list[str]:
-    """The sparse features of a normalized text: words, word pairs, word beginnings and endings (which
-    carry brand names: ``~toto``, ``~gacor``) and de-leeted forms of words that mix letters and digits."""
-    words = _WORD.findall(view)
+def model_tokens(view: str, words: list[str]) -> list[str]:
+    """The sparse features of a normalized text and its words: the words, word pairs, word beginnings and
+    endings (which carry brand names: ``~toto``, ``~gacor``) and de-leeted forms of words that mix letters
+    and digits. Numbers and words of one or two characters are left out: in noisy OCR and in short menu
+    entries they are everywhere and mean nothing."""
+    words = [w for w in words if len(w) >= 3 and not w.isdigit()]
     tokens = words + [a + " " + b for a, b in zip(words, words[1:])]
     long_words = [w for w in words if len(w) >= 6]
     tokens += [w[:4] + "~" for w in long_words]
@@ -65,9 +72,10 @@ def model_tokens(view: str) -> list[str]:
 
 def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
     words = ev.words
-    promo, topic, counter, seo = (ev.tier_count(t) for t in ("promo", "topic", "counter", "seo"))
+    tiers = ev.tiers
+    promo, topic, counter, seo = tiers["promo"], tiers["topic"], tiers["counter"], tiers["seo"]
     return [
-        log1p(promo), log1p(topic), log1p(counter), log1p(seo), log1p(len(ev.brands)),
+        log1p(promo), log1p(topic), log1p(counter), log1p(seo), log1p(len(ev.brands)), log1p(len(ev.numbered)),
         min(1.0, (promo + topic + len(ev.brands)) / max(words, 1)),
         ev.obfuscation,
         log1p(words),
@@ -77,10 +85,10 @@ def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
         1.0 if _EMOJI.search(text) else 0.0,
         log1p(ev.repeats - 1),
         len(_MIXED_WORD.findall(text)) / max(words, 1) if _DIGIT.search(text) else 0.0,
-        1.0 if _DOMAIN_TEXT.search(text.lower()) else 0.0,
+        1.0 if _DOMAIN_TEXT.search(text) else 0.0,
         segment.link_chars / max(len(text), 1),
         log1p(len(segment.link_hosts)),
-        1.0 if segment.hidden else 0.0,
+        1.0 if segment.hidden and (promo + topic + seo + len(ev.brands)) else 0.0,
     ]
 
 
@@ -100,10 +108,17 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
         evidence[bisect_right(line_starts, hit.end - 1) - 1].terms.append(hit.term)
     for match in brand_pattern().finditer(normalized):
         evidence[bisect_right(line_starts, match.start()) - 1].brands.append(match.group())
+    for match in NUMBERED_NAME.finditer(normalized):
+        ev = evidence[bisect_right(line_starts, match.start()) - 1]
+        if match.group() not in ev.brands:
+            ev.numbered.append(match.group())
     repeats = Counter(views)
     for segment, text, view, ev in zip(segments, texts, views, evidence):
-        ev.tokens = model_tokens(view)
-        ev.words = len(_WORD.findall(view))
+        if ev.terms:
+            ev.tiers.update(term.tier for term in ev.terms)
+        words = _WORD.findall(view)
+        ev.tokens = model_tokens(view, words)
+        ev.words = len(words)
         ev.repeats = repeats[view]
         ev.obfuscation = obfuscation_ratio(text)
         ev.dense = _dense(segment, text, ev)

@@ -24,7 +24,11 @@ SPAM_THRESHOLD = 0.5
 RUN_MEMBER_THRESHOLD = 0.1
 """A short line next to a spam line joins its run from this probability on."""
 CONTENT_PRIOR_THRESHOLD = 0.5
-PAGE_FEATURES = ("max_logit", "top3_prob", "spam_share", "spam_blocks", "hidden_spam", "promo_density")
+BEST_BLOCK_SHARE = 0.8
+"""On a page with no block above the content threshold, blocks rated at least this share of the best one
+are kept."""
+PAGE_FEATURES = ("max_logit", "top3_prob", "spam_share", "spam_blocks", "hidden_spam", "promo_density",
+                 "spam_block_terms")
 REPORTING_DISCOUNT = 3.0
 """Logit taken off a sentence that reads as reporting on gambling, per reporting word in it (at most two) and
 per segment of the page with reporting words (at most three)."""
@@ -47,6 +51,8 @@ def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
             reasons.append(f"{title}: {listed}")
     if ev.brands:
         reasons.append("brand names: " + ", ".join(sorted(set(ev.brands))[:5]))
+    if ev.numbered:
+        reasons.append("numbered names: " + ", ".join(sorted(set(ev.numbered))[:5]))
     if ev.obfuscation >= 0.05:
         reasons.append(f"disguised letters ({ev.obfuscation:.0%} of characters)")
     if ev.repeats >= 3:
@@ -96,6 +102,18 @@ def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
     return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
 
 
+ALONE_CEILING = -0.05
+"""The highest logit a block that needs company may have on its own: just under the spam threshold."""
+
+
+def _needs_company(ev: Evidence) -> bool:
+    """A short block with no gambling promotion, brand or disguise in it ("Betting" in a sports site's menu,
+    "LOGIN", "Casino Hotel" in a title) is not spam on its own, only as part of a run of spam lines."""
+    if ev.tiers["promo"] or ev.tiers["seo"] or ev.brands or ev.obfuscation >= 0.05:
+        return False
+    return ev.words <= 3 or (ev.words <= 8 and ev.tiers["topic"] > 0)
+
+
 def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> list[Kind]:
     kinds: list[Kind] = ["spam" if p >= SPAM_THRESHOLD else "content" for p in probs]
     # A short, somewhat suspicious line next to spam is part of the same keyword run. One pass each way
@@ -117,7 +135,23 @@ def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> l
                 kinds[i] = "boilerplate"
         elif is_fragment(segment.text, ev.words):
             kinds[i] = "boilerplate"
+    if "content" not in kinds:
+        _keep_best_layout_blocks(page, kinds)
     return kinds
+
+
+def _keep_best_layout_blocks(page: Page, kinds: list[Kind]) -> None:
+    """A page too small for the layout model to find its content (one paragraph, a bare snippet) keeps the
+    blocks it rates highest, rather than losing all its text."""
+    candidates = [i for i, (segment, kind) in enumerate(zip(page.segments, kinds))
+                  if kind == "boilerplate" and segment.content_prior is not None and not segment.hidden
+                  and not is_template_line(segment.text)]
+    if not candidates:
+        return
+    best = max(page.segments[i].content_prior or 0.0 for i in candidates)
+    for i in candidates:
+        if (page.segments[i].content_prior or 0.0) >= BEST_BLOCK_SHARE * best:
+            kinds[i] = "content"
 
 
 def _page_label(evidence: list[Evidence], spam_indices: list[int], side: list[Evidence]) -> str:
@@ -148,6 +182,7 @@ def assess(page: Page, models: Models) -> Assessment:
     reporting_segments = sum(1 for ev in evidence if ev.tier_count("counter"))
     logits = [models.segment.logit(ev.dense, ev.tokens) - _reporting_discount(ev, reporting_segments)
               for ev in evidence]
+    logits = [min(z, ALONE_CEILING) if _needs_company(ev) else z for z, ev in zip(logits, evidence)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
@@ -156,6 +191,28 @@ def assess(page: Page, models: Models) -> Assessment:
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     features = page_features(page, evidence, logits, spam_indices)
     return Assessment(evidence, probs, kinds, side, side_evidence, url_evidence, head_prob, url_prob, features)
+
+
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+OFF_TOPIC_SHARE = 0.1
+"""A spam block sharing less than this share of its words with the page's content is off-topic."""
+
+
+def _note_off_topic(blocks: list[Block]) -> None:
+    """Say so when a spam block's words hardly occur in the rest of the page: injected text seldom shares
+    the topic of the page it was put into."""
+    content = [b.text for b in blocks if b.kind == "content"]
+    if len(content) < 3:
+        return
+    page_words = set(_TOPIC_WORD.findall(" ".join(content).lower()))
+    for block in blocks:
+        if block.kind != "spam":
+            continue
+        words = set(_TOPIC_WORD.findall(block.text.lower()))
+        if len(words) >= 3:
+            shared = len(words & page_words) / len(words)
+            if shared < OFF_TOPIC_SHARE:
+                block.reasons.append(f"topic unlike the rest of the page ({shared:.0%} of its words occur in it)")
 
 
 def judge(page: Page, models: Models | None = None) -> Report:
@@ -171,6 +228,7 @@ def judge(page: Page, models: Models | None = None) -> Report:
             reasons.insert(0, "inside a run of spam lines")
         blocks.append(Block(segment.start, segment.end, kind, prob, reasons, segment.text,
                             segment.locator, bool(segment.hidden)))
+    _note_off_topic(blocks)
 
     spam_indices = [i for i, kind in enumerate(a.kinds) if kind == "spam"]
     reasons = []
@@ -215,4 +273,6 @@ def page_features(page: Page, evidence: list[Evidence], logits: list[float], spa
         math.log1p(len(spam_indices)),
         1.0 if any(page.segments[i].hidden for i in spam_indices) else 0.0,
         min(1.0, promo / words * 10),
+        math.log1p(sum(evidence[i].tier_count("promo") + evidence[i].tier_count("seo") + len(evidence[i].brands)
+                       for i in spam_indices)),
     ]

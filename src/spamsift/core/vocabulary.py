@@ -69,7 +69,7 @@ def _automaton() -> ahocorasick.Automaton:
 
 @cache
 def brand_pattern() -> re.Pattern[str]:
-    """Gambling brand names: letters ending in a brand suffix (``dapurtoto``, ``aero88``, ``zeus303``)."""
+    """Gambling brand names: letters ending in a brand suffix (``dapurtoto``, ``megabet``, ``zeus303``)."""
     suffixes = [row[0] for _, content in _data_files("brand-suffixes.txt") for row in _rows(content)]
     alternation = "|".join(sorted({re.escape(s) for s in suffixes}, key=len, reverse=True))
     return re.compile(rf"\b(?!alphabet\b)[a-z]{{3,}}[-_]?(?:{alternation})\b")
@@ -90,3 +90,8 @@ def find_terms(matched_view: str) -> list[Hit]:
             continue
         hits.append(Hit(end, term))
     return hits
+
+
+NUMBERED_NAME = re.compile(r"\b[a-z]{3,}[-_]?\d{2,3}\b")
+"""Letters followed by two or three digits: gambling brands (``aero88``) look like this, and so do user
+names and part numbers (``user77``); the model weighs it with the rest of the evidence."""

@@ -70,7 +70,10 @@ class LayoutInfo:
         if not frames:
             return cls(("b:",), 0, None)
         block = next((f.tag for f in reversed(frames) if f.is_block), "")
-        return cls((*_frame_tokens(frames[-1]), "b:" + block), len(frames), frames[-1])
+        inner = frames[-1]
+        local = ["b:" + block, "path:" + ">".join(f.tag for f in frames[-3:])]
+        local.extend("p:" + word for word in _NAME_WORDS.findall(inner.names.lower()))
+        return cls((*_frame_tokens(inner), *local), len(frames), inner)
 
 
 def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[tuple[float, float]]:
@@ -165,8 +168,18 @@ def context_rows(logits: list[float], infos: list[LayoutInfo]) -> list[list[floa
     return rows
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]{1,12}")
+
+
+def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
+    """The block's ancestry tokens and its first word ("share", "posted", "copyright", "reply")."""
+    first = _FIRST_WORD.match(segment.text)
+    return [*info.tokens, "w:" + first.group().lower()] if first else list(info.tokens)
+
+
 def block_logits(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
-    return [model.block.logit(dense, list(info.tokens)) for dense, info in zip(_dense_rows(segments, infos), infos)]
+    return [model.block.logit(dense, layout_tokens(segment, info))
+            for dense, segment, info in zip(_dense_rows(segments, infos), segments, infos)]
 
 
 def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
@@ -178,16 +191,35 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
-def is_in_truth(text: str, truth: str, truth_shingles: set[tuple[str, ...]]) -> bool:
-    """Whether a block belongs to the ground-truth content: verbatim, or (for four words or more) with at
-    least 70% of its word trigrams in it, which forgives the spacing and punctuation of annotated text."""
-    if text in truth:
-        return True
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """A page's ground-truth content, prepared for :func:`is_in_truth`."""
+
+    text: str
+    lines: frozenset[str]
+    shingles: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, main_content: str) -> Truth:
+        lines = frozenset(" ".join(line.split()) for line in main_content.splitlines() if line.strip())
+        text = " ".join(main_content.split())
+        return cls(text, lines, frozenset(_shingles(_WORD.findall(text.lower()))))
+
+
+def is_in_truth(text: str, truth: Truth) -> bool:
+    """Whether a block belongs to the ground-truth content.
+
+    A block of four words or more belongs when it occurs verbatim or when 70% of its word trigrams do
+    (forgiving the spacing and punctuation of annotated text); a shorter one only when it is a whole
+    line of the truth (a heading), since "India" or "Share" occur inside any long text.
+    """
     words = _WORD.findall(text.lower())
     if len(words) < 4:
-        return False
+        return text in truth.lines
+    if text in truth.text:
+        return True
     shingles = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
-    return sum(1 for s in shingles if s in truth_shingles) >= 0.7 * len(shingles)
+    return sum(1 for s in shingles if s in truth.shingles) >= 0.7 * len(shingles)
 
 
 @dataclass(slots=True)
@@ -205,9 +237,9 @@ def layout_examples(page: CleanPage) -> LayoutExamples:
     """A genuine page's blocks, labelled 1 when they belong to its ground-truth content."""
     from spamsift.html.parse import parse_page
 
-    truth = " ".join(page.main_content.split())
-    truth_shingles = _shingles(_WORD.findall(truth.lower()))
+    truth = Truth.of(page.main_content)
     parsed, infos = parse_page(page.html(), page.url)
-    return LayoutExamples(_dense_rows(parsed.segments, infos), [list(info.tokens) for info in infos],
-                          [int(is_in_truth(s.text, truth, truth_shingles)) for s in parsed.segments], infos,
+    return LayoutExamples(_dense_rows(parsed.segments, infos),
+                          [layout_tokens(s, info) for s, info in zip(parsed.segments, infos)],
+                          [int(is_in_truth(s.text, truth)) for s in parsed.segments], infos,
                           parsed.segments)

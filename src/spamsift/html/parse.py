@@ -88,15 +88,38 @@ class _Frame:
     index: int
     element_id: str | None
     hidden: str | None
+    """Why this element, or one of its ancestors, is invisible to a visitor."""
     names: str
     """Its class and id attributes, split into words only when a block below asks (see LayoutInfo)."""
     link_host: str | None
     is_block: bool
     parent: _Frame | None
     depth: int
+    block_tag: str
+    """The tag of the nearest block-level element, this one included."""
+    locator: str | None = None
+    """This element's own step of the CSS path."""
     layout_tokens: frozenset[str] | None = None
     prose_words: int = 0
     """Words of paragraph-like blocks inside this element; see spamsift.html.layout.main_container."""
+
+
+MAX_LOCATOR_STEPS = 64
+"""Paths deeper than this (only hostile pages nest so deep) keep their innermost steps after an ellipsis."""
+
+
+def _locator(frame: _Frame) -> str:
+    """The element's CSS path: one step per ancestor, each step built once per element."""
+    steps = []
+    while frame is not None and len(steps) <= MAX_LOCATOR_STEPS:
+        if frame.locator is None:
+            frame.locator = f"{frame.tag}#{frame.element_id}" if frame.element_id else \
+                f"{frame.tag}:nth-child({frame.index})"
+        steps.append(frame.locator)
+        frame = frame.parent
+    if frame is not None:
+        steps[-1] = "…"
+    return " > ".join(reversed(steps))
 
 
 class _SegmentBuilder:
@@ -131,14 +154,11 @@ class _SegmentBuilder:
             return
         text = " ".join("".join(self.buffer).split())
         if text:
-            block = next((f for f in reversed(frames) if f.is_block), None)
-            locator = " > ".join(
-                f"{f.tag}#{f.element_id}" if f.element_id else f"{f.tag}:nth-child({f.index})" for f in frames)
-            hidden = next((f.hidden for f in frames if f.hidden), None)
+            inner = frames[-1] if frames else None
             start = self.offset
-            self.segments.append(Segment(start, start + len(text), text, locator, hidden,
-                                         block.tag if block else "", self.links, self.link_chars,
-                                         frozenset(self.hosts)))
+            self.segments.append(Segment(start, start + len(text), text, _locator(inner) if inner else "",
+                                         inner.hidden if inner else None, inner.block_tag if inner else "",
+                                         self.links, self.link_chars, frozenset(self.hosts)))
             self.layout.append(LayoutInfo.of(frames))
             self.parts.append(text)
             self.offset = start + len(text) + 1
@@ -152,9 +172,9 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
     while stack:
         node, index, leaving = stack.pop()
         if leaving:
-            frame = frames.pop()
-            if frame.is_block:
-                builder.flush(frames + [frame])
+            if frames[-1].is_block:
+                builder.flush(frames)
+            frames.pop()
             continue
         if node.is_text_node:
             text = node.text_content
@@ -168,7 +188,9 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
             builder.flush(frames)
             continue
         attrs = node.attributes
-        hidden = _hiding_reason(attrs, rules) if attrs else None
+        parent = frames[-1] if frames else None
+        hidden = parent.hidden if parent is not None and parent.hidden else \
+            (_hiding_reason(attrs, rules) if attrs else None)
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if attrs else ""
         link_host = None
         if tag == "a":
@@ -180,13 +202,13 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
                 except ValueError:
                     link_host = ""
             builder.add_link(link_host)
-        elif frames and frames[-1].link_host is not None:
-            link_host = frames[-1].link_host
+        elif parent is not None and parent.link_host is not None:
+            link_host = parent.link_host
         is_block = tag in BLOCK_TAGS
         if is_block:
             builder.flush(frames)
         frames.append(_Frame(tag, index, attrs.get("id") if attrs else None, hidden, names, link_host, is_block,
-                             frames[-1] if frames else None, len(frames)))
+                             parent, len(frames), tag if is_block else parent.block_tag if parent else ""))
         stack.append((node, index, True))
         element_index = 0
         children = []
