@@ -19,9 +19,9 @@ from spamsift.core.vocabulary import NUMBERED_NAME, Term, brand_pattern, find_te
 
 _WORD = re.compile(r"\w+")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
-_DOMAIN_TEXT = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b",
+_DOMAIN_TEXT = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}+\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b",
                           re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…。»\"”')]\s*$")
+_SENTENCE_ENDINGS = frozenset(".!?…。»\"”')")
 
 DENSE_FEATURES = (
     "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "numbered_names", "keyword_density",
@@ -80,7 +80,7 @@ def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
         ev.obfuscation,
         log1p(words),
         1.0 if words <= 6 else 0.0,
-        1.0 if words >= 8 and _SENTENCE_END.search(text) else 0.0,
+        1.0 if words >= 8 and text.rstrip()[-1:] in _SENTENCE_ENDINGS else 0.0,
         len(_UPPER.findall(text)) / max(len(text), 1),
         1.0 if _EMOJI.search(text) else 0.0,
         log1p(ev.repeats - 1),

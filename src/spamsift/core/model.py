@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from spamsift.core.features import DENSE_FEATURES, Evidence
 
@@ -26,10 +27,10 @@ class LinearModel:
     tokens: dict[str, float]
 
     def logit(self, dense: list[float], tokens: list[str] | None = None) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.dense, dense))
+        z = self.bias + sum(map(mul, self.dense, dense))
         if tokens:
             weights = self.tokens
-            z += sum(map(weights.__getitem__, weights.keys() & set(tokens)))
+            z += sum(map(weights.__getitem__, weights.keys() & tokens))
         return z
 
     def top_tokens(self, tokens: list[str], n: int = 3) -> list[tuple[str, float]]:
