@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from operator import mul
 
-from spamsift.core.features import DENSE_FEATURES, Evidence
+from spamsift.core.features import DENSE_FEATURES
 
 WEIGHTS_FILE = "weights.json.gz"
 
@@ -83,6 +83,3 @@ def load_models() -> Models:
         provenance=data["provenance"],
     )
 
-
-def segment_logit(models: Models, ev: Evidence) -> float:
-    return models.segment.logit(ev.dense, ev.tokens)
