@@ -97,3 +97,10 @@ def test_a_lone_gambling_word_in_a_menu_is_not_spam():
     report = spamsift.check(html=page(menu + ARTICLE))
     assert report.label == "clean"
     assert not report.spam_blocks
+
+
+def test_hidden_tab_that_promotes_nothing_is_not_spam():
+    tab = '<div style="opacity:0"><p>Dual Slot: SD/SDHC/SDXC (UHS-I)</p><p>Media/Memory Card Slot</p></div>'
+    report = spamsift.check(html=page(ARTICLE + tab))
+    assert report.label == "clean"
+    assert not report.spam_blocks

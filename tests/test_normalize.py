@@ -33,3 +33,4 @@ def test_other_scripts_keep_their_letters():
     assert obfuscation_ratio("Привет мир") == 0.0
     assert obfuscation_ratio("plain english") == 0.0
     assert obfuscation_ratio("𝐌𝐄𝐆𝐀𝐁𝐄𝐓𝟗𝟗") > 0.5
+    assert obfuscation_ratio("ⓘ") == 0.0  # an info icon, not a disguised word

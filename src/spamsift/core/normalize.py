@@ -118,9 +118,15 @@ _FANCY_LETTERS = re.compile("[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A\uF
                             "\U0001F130-\U0001F189\U0001F1E6-\U0001F1FF\u1D00-\u1D22\u0299\u029F\u0280\u026A\u0262]")
 
 
+MIN_DISGUISED_CHARACTERS = 3
+"""Fewer odd characters than this are a symbol (an "ⓘ" info icon), not a disguised word."""
+
+
 def obfuscation_ratio(text: str) -> float:
     """Share of characters that only a disguise would use; 0.0 for plain text in any one script."""
     if text.isascii() or not text:
         return 0.0
     odd = len(_FANCY_LETTERS.findall(text)) + 3 * len(_MIXED_SCRIPT_WORD.findall(text))
+    if odd < MIN_DISGUISED_CHARACTERS:
+        return 0.0
     return min(1.0, odd / len(text))

@@ -106,11 +106,15 @@ ALONE_CEILING = -0.05
 """The highest logit a block that needs company may have on its own: just under the spam threshold."""
 
 
-def _needs_company(ev: Evidence) -> bool:
-    """A short block with no gambling promotion, brand or disguise in it ("Betting" in a sports site's menu,
-    "LOGIN", "Casino Hotel" in a title) is not spam on its own, only as part of a run of spam lines."""
+def _needs_company(ev: Evidence, segment: Segment) -> bool:
+    """Blocks that are not spam on their own, only as part of a run of spam lines: a short block with no
+    gambling promotion, brand or disguise in it ("Betting" in a sports site's menu, "LOGIN", "Casino Hotel"
+    in a title), and a hidden block that names and promotes nothing (closed menus and tabs are hidden too:
+    "Dual Slot: SD/SDHC" in a product page's spec tab)."""
     if ev.tiers["promo"] or ev.tiers["seo"] or ev.brands or ev.obfuscation >= 0.05:
         return False
+    if segment.hidden and not ev.terms and not ev.numbered:
+        return True
     return ev.words <= 3 or (ev.words <= 8 and ev.tiers["topic"] > 0)
 
 
@@ -182,7 +186,8 @@ def assess(page: Page, models: Models) -> Assessment:
     reporting_segments = sum(1 for ev in evidence if ev.tier_count("counter"))
     logits = [models.segment.logit(ev.dense, ev.tokens) - _reporting_discount(ev, reporting_segments)
               for ev in evidence]
-    logits = [min(z, ALONE_CEILING) if _needs_company(ev) else z for z, ev in zip(logits, evidence)]
+    logits = [min(z, ALONE_CEILING) if _needs_company(ev, segment) else z
+              for z, ev, segment in zip(logits, evidence, page.segments)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
