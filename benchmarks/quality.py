@@ -3,7 +3,8 @@
     python benchmarks/quality.py [--data ../shared/data] [--trafilatura]
 
 Prints:
-- page level precision, recall, F1 and false-positive rate on YouTube comments and OCR landing pages;
+- page level precision, recall, F1, false-positive rate and expected calibration error of the score on
+  YouTube comments and OCR landing pages;
 - genuine pages (all of clean/scrapinghub and clean/wcxb-dev) flagged as spam;
 - clean-text F1 on the test split: the Zyte benchmark's 4-gram shingle F1 on scrapinghub, WCXB's
   bag-of-words F1 on wcxb-dev (``--trafilatura`` adds trafilatura's on the same pages);
@@ -58,10 +59,25 @@ def _f1(pred: Counter, ref: Counter) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def calibration_error(scored: list[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error: the gap between score and observed spam rate, averaged over score bins."""
+    total = 0.0
+    for b in range(bins):
+        members = [(s, y) for s, y in scored if b / bins <= s < (b + 1) / bins or (b == bins - 1 and s == 1.0)]
+        if members:
+            mean_score = sum(s for s, _ in members) / len(members)
+            rate = sum(y for _, y in members) / len(members)
+            total += len(members) / len(scored) * abs(mean_score - rate)
+    return total
+
+
 def classification(name: str, rows) -> None:
     tp = fp = fn = tn = 0
+    scored = []
     for row in rows:
-        predicted = spamsift.check(text=row.text).is_spam
+        report = spamsift.check(text=row.text)
+        scored.append((report.score, row.spam))
+        predicted = report.is_spam
         tp += predicted and row.spam
         fp += predicted and not row.spam
         fn += not predicted and row.spam
@@ -70,7 +86,7 @@ def classification(name: str, rows) -> None:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(f"{name:<28} n={tp + fp + fn + tn:>5}  precision {precision:.4f}  recall {recall:.4f}  F1 {f1:.4f}  "
-          f"FPR {fp / (fp + tn) if fp + tn else 0.0:.4f}")
+          f"FPR {fp / (fp + tn) if fp + tn else 0.0:.4f}  calibration error {calibration_error(scored):.4f}")
 
 
 def genuine_pages(data: Path, with_trafilatura: bool) -> None:
