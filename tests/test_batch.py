@@ -92,3 +92,12 @@ def test_clean_run_exits_0_and_missing_input_exits_2(tmp_path):
     missing = run_cli(str(tmp_path / "nope.jsonl"), "-o", str(out))
     assert missing.returncode == 2
     assert "no such input file" in missing.stderr.decode()
+
+
+def test_records_can_come_from_stdin(tmp_path):
+    out = tmp_path / "out.jsonl"
+    lines = b"\n".join(mixed_lines()[:2]) + b"\n"
+    result = subprocess.run([sys.executable, "-m", "spamsift", "run", "-", "-o", str(out)], input=lines,
+                            capture_output=True, timeout=300)
+    assert result.returncode == 1
+    assert sorted(r["id"] for r in read_output(out)) == ["seed", "weather"]

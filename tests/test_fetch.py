@@ -80,3 +80,16 @@ def test_redirect_loops_size_cap_and_http_errors_are_clear(server):
         fetch_page(server + "/huge", allow_private=True)
     with pytest.raises(FetchError, match="HTTP 404"):
         fetch_page(server + "/missing", allow_private=True)
+
+
+def test_cli_checks_a_url_only_when_private_targets_are_allowed(server):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "spamsift", "check", server + "/spam"]
+    refused = subprocess.run(command, capture_output=True, timeout=120)
+    assert refused.returncode == 2
+    assert "refused" in refused.stderr.decode()
+    allowed = subprocess.run([*command, "--allow-private"], capture_output=True, timeout=120)
+    assert allowed.returncode == 1
+    assert "GAMBLING" in allowed.stdout.decode()
