@@ -15,7 +15,9 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -108,6 +110,29 @@ def judge_line(item: tuple[str, int, bytes | Exception]) -> dict[str, Any]:
             "clean_text": report.clean_text, "blocks": [b.to_dict(with_text=False) for b in report.blocks]}
 
 
+CHUNK_RECORDS = 16
+CHUNKS_IN_FLIGHT_PER_WORKER = 4
+
+
+def _judge_chunk(chunk: list[tuple[str, int, bytes | Exception]]) -> list[dict[str, Any]]:
+    return [judge_line(item) for item in chunk]
+
+
+def judge_in_processes(lines: Iterator[tuple[str, int, bytes | Exception]], workers: int) -> Iterator[dict[str, Any]]:
+    """Judge lines in ``workers`` processes, keeping only a few chunks in flight so that memory stays bounded
+    however long the input (``Pool.imap`` would read the whole input ahead)."""
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: set[Future[list[dict[str, Any]]]] = set()
+        while chunk := list(islice(lines, CHUNK_RECORDS)):
+            pending.add(pool.submit(_judge_chunk, chunk))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+        for future in as_completed(pending):
+            yield from future.result()
+
+
 def run_batch(inputs: list[Path], output: Path, workers: int = 1, progress: bool = False) -> Summary:
     """Judge every record of ``inputs`` into ``output`` (JSONL, gzip when it ends in .gz), streaming."""
     for path in inputs:
@@ -120,9 +145,8 @@ def run_batch(inputs: list[Path], output: Path, workers: int = 1, progress: bool
         out = io.TextIOWrapper(gzip.open(output, "wb"), encoding="utf-8")  # noqa: SIM115 - closed below
     else:
         out = open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
-    pool = multiprocessing.get_context("spawn").Pool(workers) if workers > 1 else None
     lines = iter_input_lines(inputs)
-    results = pool.imap_unordered(judge_line, lines, chunksize=16) if pool else map(judge_line, lines)
+    results = judge_in_processes(lines, workers) if workers > 1 else map(judge_line, lines)
     bar = _progress() if progress else None
     try:
         for record in results:
@@ -136,9 +160,6 @@ def run_batch(inputs: list[Path], output: Path, workers: int = 1, progress: bool
                 bar.update(bar.task_ids[0], advance=1)
     finally:
         out.close()
-        if pool is not None:
-            pool.close()
-            pool.join()
         if bar is not None:
             bar.stop()
     summary.seconds = time.perf_counter() - started
