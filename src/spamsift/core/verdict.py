@@ -81,12 +81,10 @@ def _side_texts(page: Page) -> list[tuple[str, str]]:
     return texts
 
 
-def _best_side_prob(texts: list[str], models: Models) -> tuple[float, list[Evidence]]:
-    if not texts:
-        return 0.0, []
+def _side_probs(texts: list[str], models: Models) -> tuple[list[float], list[Evidence]]:
+    """Spam probability and evidence of texts outside the body (title, meta tags, URL), each on its own."""
     evidence = collect_evidence([Segment(0, 0, text) for text in texts])
-    probs = [sigmoid(models.segment.logit(ev.dense, ev.tokens)) for ev in evidence]
-    return max(probs), evidence
+    return [sigmoid(models.segment.logit(ev.dense, ev.tokens)) for ev in evidence], evidence
 
 
 def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
@@ -174,6 +172,7 @@ class Assessment:
     probs: list[float]
     kinds: list[Kind]
     side: list[tuple[str, str]]
+    side_probs: list[float]
     side_evidence: list[Evidence]
     url_evidence: list[Evidence]
     head_prob: float
@@ -191,11 +190,13 @@ def assess(page: Page, models: Models) -> Assessment:
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
-    head_prob, side_evidence = _best_side_prob([text for _, text in side], models)
-    url_prob, url_evidence = _best_side_prob([_url_text(page.url)] if page.url else [], models)
+    side_probs, side_evidence = _side_probs([text for _, text in side], models)
+    url_probs, url_evidence = _side_probs([_url_text(page.url)] if page.url else [], models)
+    head_prob, url_prob = max(side_probs, default=0.0), max(url_probs, default=0.0)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     features = page_features(page, evidence, logits, spam_indices)
-    return Assessment(evidence, probs, kinds, side, side_evidence, url_evidence, head_prob, url_prob, features)
+    return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_evidence, head_prob, url_prob,
+                      features)
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -243,8 +244,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
         hidden = sum(1 for i in spam_indices if page.segments[i].hidden)
         if hidden:
             reasons.append(f"{hidden} spam blocks hidden from visitors")
-    for (where, _), ev in zip(a.side, a.side_evidence):
-        if sigmoid(models.segment.logit(ev.dense, ev.tokens)) >= SPAM_THRESHOLD:
+    for (where, _), ev, prob in zip(a.side, a.side_evidence, a.side_probs):
+        if prob >= SPAM_THRESHOLD:
             reasons.append(f"spam in {where}: " + "; ".join(_describe(ev, Segment(0, 0, ""), models)[:2]))
     if a.url_prob >= SPAM_THRESHOLD:
         reasons.append("keyword in URL: " + "; ".join(_describe(a.url_evidence[0], Segment(0, 0, ""), models)[:2]))
