@@ -49,7 +49,8 @@ def _frame_tokens(frame) -> frozenset[str]:
         frame = frame.parent
     inherited = frame.layout_tokens if frame is not None else frozenset()
     for element in reversed(pending):
-        own = {"c:" + word for word in _NAME_WORDS.findall(element.names.lower())}
+        element.name_words = tuple(_NAME_WORDS.findall(element.names.lower()))
+        own = {"c:" + word for word in element.name_words}
         if element.tag in _SEMANTIC_TAGS:
             own.add("t:" + element.tag)
         element.layout_tokens = inherited = inherited | own if own else inherited
@@ -69,11 +70,11 @@ class LayoutInfo:
     def of(cls, frames: list) -> LayoutInfo:
         if not frames:
             return cls(("b:",), 0, None)
-        block = next((f.tag for f in reversed(frames) if f.is_block), "")
         inner = frames[-1]
-        local = ["b:" + block, "path:" + ">".join(f.tag for f in frames[-3:])]
-        local.extend("p:" + word for word in _NAME_WORDS.findall(inner.names.lower()))
-        return cls((*_frame_tokens(inner), *local), len(frames), inner)
+        inherited = _frame_tokens(inner)
+        local = ["b:" + inner.block_tag, "path:" + ">".join(f.tag for f in frames[-3:])]
+        local.extend("p:" + word for word in inner.name_words)
+        return cls((*inherited, *local), len(frames), inner)
 
 
 def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[tuple[float, float]]:

@@ -100,6 +100,8 @@ class _Frame:
     locator: str | None = None
     """This element's own step of the CSS path."""
     layout_tokens: frozenset[str] | None = None
+    name_words: tuple[str, ...] = ()
+    """The words of its class and id, filled in with ``layout_tokens``."""
     prose_words: int = 0
     """Words of paragraph-like blocks inside this element; see spamsift.html.layout.main_container."""
 
