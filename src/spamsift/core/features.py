@@ -46,9 +46,6 @@ class Evidence:
     tiers: Counter[str] = field(default_factory=Counter)
     """How many terms of each vocabulary tier were found."""
 
-    def tier_count(self, tier: str) -> int:
-        return self.tiers[tier]
-
 
 _MIXED_WORD = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+")
 _DIGIT = re.compile(r"\d")

@@ -21,6 +21,8 @@ from spamsift.core.report import Block, Kind, Report
 
 SPAM_THRESHOLD = 0.5
 """A block is spam when the model gives it at least this probability."""
+DISGUISE_SHARE = 0.05
+"""From this share of odd characters on, a block counts as written in disguise."""
 RUN_MEMBER_THRESHOLD = 0.1
 """A short line next to a spam line joins its run from this probability on."""
 CONTENT_PRIOR_THRESHOLD = 0.5
@@ -53,7 +55,7 @@ def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
         reasons.append("brand names: " + ", ".join(sorted(set(ev.brands))[:5]))
     if ev.numbered:
         reasons.append("numbered names: " + ", ".join(sorted(set(ev.numbered))[:5]))
-    if ev.obfuscation >= 0.05:
+    if ev.obfuscation >= DISGUISE_SHARE:
         reasons.append(f"disguised letters ({ev.obfuscation:.0%} of characters)")
     if ev.repeats >= 3:
         reasons.append(f"line repeated {ev.repeats} times")
@@ -91,7 +93,7 @@ def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
     """News, sermons and court reports use gambling words in full sentences, beside words like "police",
     "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
     disguises or links. Such a sentence is discounted; a promotion seldom reads like that."""
-    counter = ev.tier_count("counter")
+    counter = ev.tiers["counter"]
     if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation or ev.words < 10:
         return 0.0
     dense = ev.dense
@@ -109,7 +111,7 @@ def _needs_company(ev: Evidence, segment: Segment) -> bool:
     gambling promotion, brand or disguise in it ("Betting" in a sports site's menu, "LOGIN", "Casino Hotel"
     in a title), and a hidden block that names and promotes nothing (closed menus and tabs are hidden too:
     "Dual Slot: SD/SDHC" in a product page's spec tab)."""
-    if ev.tiers["promo"] or ev.tiers["seo"] or ev.brands or ev.obfuscation >= 0.05:
+    if ev.tiers["promo"] or ev.tiers["seo"] or ev.brands or ev.obfuscation >= DISGUISE_SHARE:
         return False
     if segment.hidden and not ev.terms and not ev.numbered:
         return True
@@ -150,17 +152,18 @@ def _keep_best_layout_blocks(page: Page, kinds: list[Kind]) -> None:
                   and not is_template_line(segment.text)]
     if not candidates:
         return
-    best = max(page.segments[i].content_prior or 0.0 for i in candidates)
-    for i in candidates:
-        if (page.segments[i].content_prior or 0.0) >= BEST_BLOCK_SHARE * best:
+    priors = {i: page.segments[i].content_prior or 0.0 for i in candidates}
+    best = max(priors.values())
+    for i, prior in priors.items():
+        if prior >= BEST_BLOCK_SHARE * best:
             kinds[i] = "content"
 
 
 def _page_label(evidence: list[Evidence], spam_indices: list[int], side: list[Evidence]) -> str:
     gambling = seo = 0
     for ev in [evidence[i] for i in spam_indices] + side:
-        gambling += ev.tier_count("promo") + len(ev.brands)
-        seo += ev.tier_count("seo")
+        gambling += ev.tiers["promo"] + len(ev.brands)
+        seo += ev.tiers["seo"]
     return "spam" if seo > gambling else "gambling"
 
 
@@ -182,7 +185,7 @@ class Assessment:
 
 def assess(page: Page, models: Models) -> Assessment:
     evidence = collect_evidence(page.segments)
-    reporting_segments = sum(1 for ev in evidence if ev.tier_count("counter"))
+    reporting_segments = sum(1 for ev in evidence if ev.tiers["counter"])
     logits = [models.segment.logit(ev.dense, ev.tokens) - _reporting_discount(ev, reporting_segments)
               for ev in evidence]
     logits = [min(z, ALONE_CEILING) if _needs_company(ev, segment) else z
@@ -271,7 +274,7 @@ def page_features(page: Page, evidence: list[Evidence], logits: list[float], spa
     total_chars = sum(len(s.text) for s in page.segments) or 1
     spam_chars = sum(len(page.segments[i].text) for i in spam_indices)
     words = sum(ev.words for ev in evidence) or 1
-    promo = sum(ev.tier_count("promo") + len(ev.brands) for ev in evidence)
+    promo = sum(ev.tiers["promo"] + len(ev.brands) for ev in evidence)
     return [
         _clip(max(logits, default=-12.0)),
         sum(probs[:3]) / 3,
@@ -279,6 +282,6 @@ def page_features(page: Page, evidence: list[Evidence], logits: list[float], spa
         math.log1p(len(spam_indices)),
         1.0 if any(page.segments[i].hidden for i in spam_indices) else 0.0,
         min(1.0, promo / words * 10),
-        math.log1p(sum(evidence[i].tier_count("promo") + evidence[i].tier_count("seo") + len(evidence[i].brands)
+        math.log1p(sum(evidence[i].tiers["promo"] + evidence[i].tiers["seo"] + len(evidence[i].brands)
                        for i in spam_indices)),
     ]
