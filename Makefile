@@ -10,11 +10,15 @@ $(VENV)/.installed-%: pyproject.toml
 	$(PY) -m pip install -q -e '.[$*]'
 	touch $@
 
-.PHONY: demo test train bench
+.PHONY: demo test train bench browser
+# The web page's tests drive Debian's Chromium (Playwright's own browser download does not work everywhere).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
 demo: $(VENV)/.installed-test
 	$(VENV)/bin/spamsift check $(SEED) || [ $$? -eq 1 ]
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test browser
 	$(VENV)/bin/ruff check src tests scripts benchmarks
 	$(VENV)/bin/pytest -q
 

@@ -106,3 +106,26 @@ def run(inputs: tuple[Path, ...], output: Path, workers: int) -> None:
         sys.exit(EXIT_ERROR)
     click.echo(summary.line(), err=True)
     sys.exit(EXIT_SPAM if summary.spam_found else EXIT_CLEAN)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--processes", type=click.IntRange(min=1), help="Processes that run checks [default: one per core].")
+@click.option("--timeout", "request_seconds", default=30.0, show_default=True, help="Seconds a check may take.")
+@click.option("--max-body", "max_body_bytes", default=8 * 1024 * 1024, show_default=True,
+              help="Largest request body, in bytes.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching private, loopback and link-local addresses.")
+def serve(host: str, port: int, processes: int | None, request_seconds: float, max_body_bytes: int,
+          allow_private: bool) -> None:
+    """Start the JSON API (POST /v1/check, /v1/check/batch; docs at /docs) and the web page at /."""
+    try:
+        import uvicorn
+
+        from spamsift.serve.app import ServeSettings, create_app
+    except ImportError as exc:
+        click.echo(f"spamsift: serve needs the serve extra (pip install 'spamsift[serve]'): {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    settings = ServeSettings(request_seconds=request_seconds, max_body_bytes=max_body_bytes,
+                             allow_private=allow_private, **({"processes": processes} if processes else {}))
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

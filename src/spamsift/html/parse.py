@@ -115,13 +115,20 @@ def _locator(frame: _Frame) -> str:
     steps = []
     while frame is not None and len(steps) <= MAX_LOCATOR_STEPS:
         if frame.locator is None:
-            frame.locator = f"{frame.tag}#{frame.element_id}" if frame.element_id else \
-                f"{frame.tag}:nth-child({frame.index})"
+            frame.locator = _step(frame)
         steps.append(frame.locator)
         frame = frame.parent
     if frame is not None:
         steps[-1] = "…"
     return " > ".join(reversed(steps))
+
+
+def _step(frame: _Frame) -> str:
+    if frame.element_id:
+        return f"{frame.tag}#{frame.element_id}"
+    if frame.parent is None:  # the root of the walk: <body>, or whatever a body-less document has
+        return "html > body" if frame.tag == "body" else frame.tag
+    return f"{frame.tag}:nth-child({frame.index})"
 
 
 class _SegmentBuilder:

@@ -88,6 +88,13 @@ def judge_line(item: tuple[str, int, bytes | Exception]) -> dict[str, Any]:
         record = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         return error_record(fallback_id, f"not JSON: {exc}", number)
+    return judge_record(record, number)
+
+
+def judge_record(record: Any, number: int | None = None) -> dict[str, Any]:
+    """One input record (a decoded JSON value) to one output record; never raises. ``number`` is its line
+    or position, used as ``"line:N"`` when it has no id."""
+    fallback_id = f"line:{number}"
     if not isinstance(record, dict):
         return error_record(fallback_id, "record is not a JSON object", number)
     record_id = record.get("id")
