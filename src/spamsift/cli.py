@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -129,3 +130,65 @@ def serve(host: str, port: int, processes: int | None, request_seconds: float, m
     settings = ServeSettings(request_seconds=request_seconds, max_body_bytes=max_body_bytes,
                              allow_private=allow_private, **({"processes": processes} if processes else {}))
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.argument("sites", nargs=-1)
+@click.option("--urls", "urls_file", type=click.File("r", encoding="utf-8"), help="File of sites, one per line.")
+@click.option("--max-pages", default=50, show_default=True, type=click.IntRange(min=1), help="Pages per site.")
+@click.option("--max-depth", default=3, show_default=True, type=click.IntRange(min=0), help="Link depth.")
+@click.option("--max-time", default=300.0, show_default=True, help="Seconds per site.")
+@click.option("--delay", default=1.0, show_default=True, help="Seconds between requests to one host.")
+@click.option("--concurrency", default=4, show_default=True, type=click.IntRange(min=1), help="Fetches at once.")
+@click.option("--retries", default=2, show_default=True, type=click.IntRange(min=0), help="Retries of a failed fetch.")
+@click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (only for your own site).")
+@click.option("--allow-private", is_flag=True, help="Allow private, loopback and link-local addresses.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
+@click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), help="Write an HTML report.")
+def scan(sites: tuple[str, ...], urls_file, max_pages: int, max_depth: int, max_time: float, delay: float,
+         concurrency: int, retries: int, ignore_robots: bool, allow_private: bool, as_json: bool,
+         html_path: Path | None) -> None:
+    """Crawl SITES and find gambling spam, also where it is cloaked for search engines.
+
+    Every page is fetched as a browser, as Googlebot and as a visitor from a Google search; spam that only
+    the crawler or the referred visitor gets is reported as cloaked. Exit 0 clean, 1 spam found, 2 error.
+    """
+    from spamsift.scan.output import html_report, print_summary
+    from spamsift.scan.site import ScanLimits, scan_site
+
+    targets = list(sites) + ([line.strip() for line in urls_file if line.strip()] if urls_file else [])
+    if not targets:
+        raise click.UsageError("give at least one site, or --urls FILE")
+    limits = ScanLimits(max_pages=max_pages, max_depth=max_depth, max_seconds=max_time, delay=delay,
+                        concurrency=concurrency, retries=retries, ignore_robots=ignore_robots,
+                        allow_private=allow_private)
+    console = Console(highlight=False, stderr=as_json)
+    scans = []
+    for target in targets:
+        with _page_progress(target, max_pages) as on_page:
+            result = scan_site(target, limits, on_page)
+        scans.append(result)
+        if as_json:
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            print_summary(result, console)
+    if html_path is not None:
+        html_path.write_text(html_report(scans), encoding="utf-8")
+    if all(result.error for result in scans):
+        sys.exit(EXIT_ERROR)
+    found = any(result.infected_pages or result.injected_urls for result in scans)
+    sys.exit(EXIT_SPAM if found else EXIT_CLEAN)
+
+
+@contextmanager
+def _page_progress(site: str, total: int):
+    """A progress bar of pages scanned, on stderr when it is a terminal; yields the per-page callback."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(site, total=total)
+        yield lambda _finding: progress.advance(task)

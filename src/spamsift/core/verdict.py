@@ -89,6 +89,18 @@ def _side_probs(texts: list[str], models: Models) -> tuple[list[float], list[Evi
     return [sigmoid(models.segment.logit(ev.dense, ev.tokens)) for ev in evidence], evidence
 
 
+def _side_reason(ev: Evidence, models: Models) -> str:
+    return "; ".join(_describe(ev, Segment(0, 0, ""), models)[:2])
+
+
+def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None]:
+    """Spam probability of a URL by its path and query alone (``/?id=SLOT-GACOR-4D``), and the evidence when it
+    is spam: for URLs found in sitemaps and links, before or without fetching them."""
+    models = models or load_models()
+    probs, evidence = _side_probs([_url_text(url)], models)
+    return probs[0], _side_reason(evidence[0], models) if probs[0] >= SPAM_THRESHOLD else None
+
+
 def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
     """News, sermons and court reports use gambling words in full sentences, beside words like "police",
     "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
@@ -249,9 +261,9 @@ def judge(page: Page, models: Models | None = None) -> Report:
             reasons.append(f"{hidden} spam blocks hidden from visitors")
     for (where, _), ev, prob in zip(a.side, a.side_evidence, a.side_probs):
         if prob >= SPAM_THRESHOLD:
-            reasons.append(f"spam in {where}: " + "; ".join(_describe(ev, Segment(0, 0, ""), models)[:2]))
+            reasons.append(f"spam in {where}: {_side_reason(ev, models)}")
     if a.url_prob >= SPAM_THRESHOLD:
-        reasons.append("keyword in URL: " + "; ".join(_describe(a.url_evidence[0], Segment(0, 0, ""), models)[:2]))
+        reasons.append(f"keyword in URL: {_side_reason(a.url_evidence[0], models)}")
 
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")

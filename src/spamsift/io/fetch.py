@@ -22,7 +22,16 @@ USER_AGENT = "spamsift/0.1 (+https://pypi.org/project/spamsift/)"
 
 
 class FetchError(InputError):
-    """The URL could not be fetched, or was refused; the message says why."""
+    """The URL could not be fetched, or was refused; the message says why.
+
+    ``transient`` marks failures worth retrying (timeouts, dropped connections, HTTP 429 and 5xx); ``status`` is
+    the HTTP status when the server answered.
+    """
+
+    def __init__(self, message: str, *, transient: bool = False, status: int | None = None) -> None:
+        super().__init__(message)
+        self.transient = transient
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +85,13 @@ def fetch_page(url: str, *, allow_private: bool = False, headers: dict[str, str]
                         if len(body) > MAX_BYTES:
                             raise FetchError(f"{url}: page larger than {MAX_BYTES:,} bytes")
                     if response.status_code >= 400:
-                        raise FetchError(f"{url}: HTTP {response.status_code}")
+                        raise FetchError(f"{url}: HTTP {response.status_code}", status=response.status_code,
+                                         transient=response.status_code == 429 or response.status_code >= 500)
                     decoded = decode_bytes(bytes(body))
                     return Fetched(str(response.url), decoded.text, decoded.is_html, response.status_code)
             except httpx.HTTPError as exc:
-                raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+                raise FetchError(f"{url}: {type(exc).__name__}: {exc}",
+                                 transient=isinstance(exc, httpx.TransportError)) from None
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
     finally:
         if own_client:
