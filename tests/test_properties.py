@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import spamsift
-from spamsift.io.batch import judge_line
+from spamsift.batch.judge import judge_item
+from spamsift.batch.sources import Item
 from spamsift.io.decode import InputError, decode_bytes
 
 SPAMMY = st.sampled_from(["slot gacor", "AЕR𝐎𝟴𝟴", "togel", "\u200b", "<div style='display:none'>", "</p>",
@@ -51,7 +52,7 @@ def test_decoding_bytes_gives_text_or_a_clear_error(data):
                  st.builds(lambda i, t: json.dumps({"id": i, "text": t}).encode(), st.text(max_size=10), MANGLED),
                  st.builds(lambda i, h: json.dumps({"id": i, "html": h}).encode(), st.integers(), MANGLED)))
 def test_batch_line_always_yields_one_record(raw):
-    record = judge_line(("input.jsonl", 3, raw))
+    record = judge_item(Item(0, "input.jsonl", 3, line=raw))
     assert record["status"] in ("ok", "error")
     assert record["id"]
     if record["status"] == "error":

@@ -88,21 +88,39 @@ def clean(source: str, allow_private: bool) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Output JSON Lines file (.jsonl or .jsonl.gz).")
-@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Processes to use.")
-def run(inputs: tuple[Path, ...], output: Path, workers: int) -> None:
-    """Judge every record of JSON Lines INPUTS; one output record per input line.
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="Output: .jsonl, .jsonl.gz or .parquet; a directory (or a path ending in /) for one file per input.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), help="Processes to use [default: every core].")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where to judge: processes on this machine, or Ray tasks.")
+@click.option("--address", help="Address of an existing Ray cluster (with --engine ray); else a local one.")
+@click.option("--resume", is_flag=True, help="Keep what the output already holds and judge only the rest.")
+@click.option("--fields", help="Comma-separated output fields to keep, e.g. id,label,score,clean_text.")
+@click.option("--format", "partition_format", type=click.Choice(["jsonl.gz", "jsonl", "parquet"]),
+              default="jsonl.gz", show_default=True, help="File format of a directory output's partitions.")
+@click.option("--id-column", default="id", show_default=True, help="Parquet input: the id column.")
+@click.option("--text-column", default="text", show_default=True, help="Parquet input: the text column.")
+@click.option("--html-column", default="html", show_default=True, help="Parquet input: the HTML column.")
+@click.option("--url-column", default="url", show_default=True, help="Parquet input: the URL column.")
+def run(inputs: tuple[str, ...], output: Path, workers: int | None, engine: str, address: str | None, resume: bool,
+        fields: str | None, partition_format: str, id_column: str, text_column: str, html_column: str,
+        url_column: str) -> None:
+    """Judge every record of INPUTS: JSON Lines, WARC, WET, Parquet, or directories and globs of .html/.txt
+    files, compressed with gzip or zstd or not. One output record per input record, errors included.
 
     Exit 0 when no spam was found, 1 when any was, 2 when the run could not start.
     """
-    from spamsift.io.batch import run_batch
+    from spamsift.batch.run import run_batch
+    from spamsift.batch.sources import Columns
 
+    columns = Columns(id=id_column, text=text_column, html=html_column, url=url_column)
+    keep = tuple(name.strip() for name in fields.split(",") if name.strip()) if fields else None
     try:
-        summary = run_batch(list(inputs), output, workers=workers, progress=sys.stderr.isatty())
-    except OSError as exc:
+        summary = run_batch(list(inputs), output, workers=workers, engine=engine, address=address, resume=resume,
+                            fields=keep, columns=columns, partition_format=partition_format,
+                            progress=sys.stderr.isatty())
+    except (OSError, RuntimeError) as exc:
         click.echo(f"spamsift: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(summary.line(), err=True)

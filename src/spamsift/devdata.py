@@ -255,3 +255,42 @@ def compose_html(page: CleanPage, spam_texts: list[str], rng: random.Random, sty
         url = url or "https://example.org/"
         url = f"{url}{'&' if '?' in url else '?'}{rng.choice(['id', 'legacy', 'p', 'page'])}={slug}"
     return ComposedHtml(html, url, style, injected)
+
+
+def warc_record(uri: str, payload: bytes, *, record_type: str = "response",
+                content_type: str = "text/html; charset=utf-8", record_id: str | None = None) -> bytes:
+    """One WARC/1.0 record: an HTTP response with ``payload`` (``response``), plain ``payload`` (``conversion``,
+    as in WET files; ``request``; ``warcinfo``)."""
+    if record_type == "response":
+        block = (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n\r\n"
+                 .encode()) + payload
+        block_type = "application/http; msgtype=response"
+    elif record_type == "request":
+        block, block_type = b"GET / HTTP/1.1\r\nHost: example\r\n\r\n", "application/http; msgtype=request"
+    else:
+        block, block_type = payload, "text/plain" if record_type == "conversion" else "application/warc-fields"
+    record_id = record_id or f"urn:uuid:{hashlib.sha1(uri.encode() + record_type.encode()).hexdigest()[:32]}"
+    head = (f"WARC/1.0\r\nWARC-Type: {record_type}\r\nWARC-Record-ID: <{record_id}>\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Date: 2026-11-26T00:00:00Z\r\nContent-Type: {block_type}\r\nContent-Length: {len(block)}\r\n\r\n")
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def gzip_member(data: bytes) -> bytes:
+    """Records are gzip-compressed one member each in crawl WARCs, so that a reader can seek to any of them."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def iter_crawl_pages(data: Path, seed: int, spam_share: float = 0.3, split: Split | None = None
+                     ) -> Iterator[tuple[str, str, bool]]:
+    """(url, html, has spam) over the genuine pages, with spam composed into ``spam_share`` of them: the pages of
+    a small crawl whose truth is known."""
+    rng = random.Random(seed)
+    spam_texts = [r.text for r in youtube_comments(data, "test") + landing_pages(data, "test") if r.spam]
+    for number, page in enumerate(clean_pages(data, split)):
+        url = page.url or f"https://example.org/page/{number}"
+        if rng.random() < spam_share:
+            composed = compose_html(CleanPage(page.id, url, page.html_path, page.main_content, page.source),
+                                    spam_texts, rng, rng.choice(HTML_STYLES))
+            yield composed.url, composed.html, True
+        else:
+            yield url, page.html(), False

@@ -51,7 +51,8 @@ class Report:
     """The text the block offsets refer to: the input text, or the segmented text of an HTML page."""
     url: str | None = None
     title: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    terms: dict[str, int] = field(default_factory=dict)
+    """Gambling and spam terms and brand names found in the spam blocks, with their counts."""
 
     @property
     def is_spam(self) -> bool:
@@ -73,4 +74,6 @@ class Report:
             data["url"] = self.url
         if self.title is not None:
             data["title"] = self.title
+        if self.terms:
+            data["terms"] = self.terms
         return data

@@ -268,7 +268,15 @@ def judge(page: Page, models: Models | None = None) -> Report:
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
     return Report(label=label, score=score, blocks=blocks, clean_text=clean_text, reasons=reasons,
-                  text=page.text, url=page.url, title=page.title)
+                  text=page.text, url=page.url, title=page.title, terms=_spam_terms(a.evidence, spam_indices))
+
+
+def _spam_terms(evidence: list[Evidence], spam_indices: list[int]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for i in spam_indices:
+        counts.update(term.text for term in evidence[i].terms if term.tier in ("promo", "seo"))
+        counts.update(evidence[i].brands)
+    return dict(counts.most_common(20))
 
 
 def combined_score(body: float, head_prob: float, url_prob: float) -> float:

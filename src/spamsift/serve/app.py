@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from spamsift.api import MAX_INPUT_CHARS, check
-from spamsift.io.batch import judge_record
+from spamsift.batch.judge import judge_record
 from spamsift.io.decode import InputError
 
 MAX_BATCH_RECORDS = 100
