@@ -225,3 +225,15 @@ def test_kill_9_then_resume_reports_every_record_exactly_once(tmp_path, seed_tex
     assert len(ids) == 601 and len(set(ids)) == 601
     assert {f"doc-{i}" for i in range(600)} | {"line:601"} == set(ids)
     assert sum(r["label"] == "gambling" for r in records) == 300
+
+
+def test_a_corrupt_parquet_file_is_an_error_record_and_the_other_inputs_run(tmp_path, seed_text):
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1" + b"\x00" * 100)
+    jsonl = tmp_path / "docs.jsonl"
+    jsonl.write_text(json.dumps({"id": "seed", "text": seed_text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert run_cli(broken, jsonl, "-o", out, "--workers", "1").returncode == 1
+    records = records_of(out)
+    assert [r["status"] for r in records] == ["error", "ok"]
+    assert "cannot read this input" in records[0]["error"] and records[0]["source"] == str(broken)

@@ -210,3 +210,18 @@ def _page_progress(site: str, total: int):
                   console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(site, total=total)
         yield lambda _finding: progress.advance(task)
+
+
+@main.command()
+@click.argument("outputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the report as one HTML file with charts.")
+def report(outputs: tuple[Path, ...], html_path: Path | None) -> None:
+    """Summarise the outputs of `spamsift run`: labels, spam share by host, domain and public suffix, the most
+    affected hosts, the most frequent spam terms, the score histogram."""
+    from spamsift.batch.report import collect, html_page, text_summary
+
+    summary = collect(outputs)
+    click.echo(text_summary(summary))
+    if html_path is not None:
+        html_path.write_text(html_page(summary), encoding="utf-8")

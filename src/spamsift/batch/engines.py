@@ -10,17 +10,24 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from typing import Any
 
 from spamsift.batch.judge import judge_item
+from spamsift.batch.sinks import Encoding, encode
 from spamsift.batch.sources import Item
 
 CHUNK_RECORDS = 16
-CHUNK_BYTES = 8 * 1024 * 1024
+CHUNK_BYTES = 2 * 1024 * 1024
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
 
-Results = list[tuple[int, dict[str, Any]]]
-"""Per item of a chunk: the shard it came from and its output record."""
+
+@dataclass(slots=True)
+class ChunkResult:
+    outcomes: list[tuple[str, str | None]]
+    """Per record: its status and label, for the run's summary."""
+    data: dict[int, bytes]
+    """Per input shard: the chunk's records of that shard, encoded for the sink."""
 
 
 def chunks_of(items: Iterable[Item]) -> Iterator[list[Item]]:
@@ -37,19 +44,25 @@ def chunks_of(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield chunk
 
 
-def judge_chunk(chunk: list[Item]) -> Results:
-    return [(item.shard, judge_item(item)) for item in chunk]
+def judge_chunk(chunk: list[Item], encoding: Encoding) -> ChunkResult:
+    by_shard: dict[int, list[dict[str, Any]]] = {}
+    outcomes = []
+    for item in chunk:
+        record = judge_item(item)
+        by_shard.setdefault(item.shard, []).append(record)
+        outcomes.append((record["status"], record["label"]))
+    return ChunkResult(outcomes, {shard: encode(records, encoding) for shard, records in by_shard.items()})
 
 
-def judge_locally(chunks: Iterator[list[Item]], workers: int) -> Iterator[Results]:
+def judge_locally(chunks: Iterator[list[Item]], encoding: Encoding, workers: int) -> Iterator[ChunkResult]:
     """In this process (``workers == 1``) or in a pool of ``workers`` processes."""
     if workers == 1:
-        yield from map(judge_chunk, chunks)
+        yield from (judge_chunk(chunk, encoding) for chunk in chunks)
         return
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: set[Future[Results]] = set()
+        pending: set[Future[ChunkResult]] = set()
         for chunk in chunks:
-            pending.add(pool.submit(judge_chunk, chunk))
+            pending.add(pool.submit(judge_chunk, chunk, encoding))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -58,7 +71,8 @@ def judge_locally(chunks: Iterator[list[Item]], workers: int) -> Iterator[Result
             yield future.result()
 
 
-def judge_on_ray(chunks: Iterator[list[Item]], address: str | None, workers: int) -> Iterator[Results]:
+def judge_on_ray(chunks: Iterator[list[Item]], encoding: Encoding, address: str | None,
+                 workers: int) -> Iterator[ChunkResult]:
     """As Ray tasks: on the cluster at ``address``, or on a local one of ``workers`` CPUs started for this run."""
     try:
         import ray
@@ -79,7 +93,7 @@ def judge_on_ray(chunks: Iterator[list[Item]], address: str | None, workers: int
         in_flight = max(2, int(ray.cluster_resources().get("CPU", 1))) * CHUNKS_IN_FLIGHT_PER_WORKER
         pending: list[Any] = []
         for chunk in chunks:
-            pending.append(task.remote(chunk))
+            pending.append(task.remote(chunk, encoding))
             if len(pending) >= in_flight:
                 done, pending = ray.wait(pending, num_returns=1)
                 yield ray.get(done[0])

@@ -62,22 +62,25 @@ def run_batch(inputs: list[str], output: Path, *, workers: int | None = None, en
     if sink.done:
         items = (item for item in items if (item.source, item.number) not in sink.done)
     chunks = chunks_of(items)
-    results = judge_on_ray(chunks, address, workers) if engine == "ray" else judge_locally(chunks, workers)
+    encoding = sink.encoding
+    results = judge_on_ray(chunks, encoding, address, workers) if engine == "ray" else \
+        judge_locally(chunks, encoding, workers)
     started = time.perf_counter()
     bar = _progress() if progress else None
     try:
-        for chunk in results:
-            for shard, record in chunk:
-                sink.write(shard, record)
-                summary.records += 1
-                if record["status"] == "ok":
-                    summary.labels[record["label"]] += 1
-                elif record["status"] == "skipped":
+        for result in results:
+            for shard, data in result.data.items():
+                sink.write(shard, data)
+            for status, label in result.outcomes:
+                if status == "ok":
+                    summary.labels[label] += 1
+                elif status == "skipped":
                     summary.skipped += 1
                 else:
                     summary.errors += 1
+            summary.records += len(result.outcomes)
             if bar is not None:
-                bar.update(bar.task_ids[0], advance=len(chunk))
+                bar.update(bar.task_ids[0], advance=len(result.outcomes))
     finally:
         sink.close()
         if bar is not None:

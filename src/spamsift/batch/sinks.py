@@ -10,16 +10,24 @@ when the run ends.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 ALWAYS_KEPT = ("id", "status", "source", "record")
 """Fields written whatever ``--fields`` says: without them a record cannot be told apart or resumed."""
 PARQUET_BATCH = 512
+GZIP_LEVEL = 6
+
+
+def _batches(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    while batch := list(itertools.islice(records, size)):
+        yield batch
 
 
 def record_key(record: dict[str, Any]) -> tuple[str, int]:
@@ -63,51 +71,46 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
             return
 
 
-class JsonlFile:
-    """Appends records to a JSON Lines file, gzip-compressed when its name ends in ``.gz``."""
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    """How records become bytes in the output: which fields, and whether gzip-compressed. Workers encode their
+    own results (:func:`encode`), so that the one process that writes does little more than write."""
 
-    def __init__(self, path: Path, fields: tuple[str, ...] | None, compress: bool | None = None) -> None:
-        self.path, self.fields = path, fields
-        raw = open(path, "ab")  # noqa: SIM115 - closed in close()
-        compress = path.suffix == ".gz" if compress is None else compress
-        self._out: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="ab") if compress else raw
-        self._raw = raw
+    fields: tuple[str, ...] | None = None
+    compress: bool = False
 
-    def write(self, record: dict[str, Any]) -> None:
-        if self.fields is not None:
-            record = {k: v for k, v in record.items() if k in self.fields or k in ALWAYS_KEPT}
-        self._out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
 
-    def flush(self) -> None:
-        self._out.flush()
-        if self._out is not self._raw:
-            self._raw.flush()
-
-    def close(self) -> None:
-        self._out.close()
-        self._raw.close()
+def encode(records: list[dict[str, Any]], encoding: Encoding) -> bytes:
+    """Records as JSON Lines; as one gzip member when compressed (a file of members is one gzip stream)."""
+    fields = encoding.fields
+    if fields is not None:
+        records = [{k: v for k, v in r.items() if k in fields or k in ALWAYS_KEPT} for r in records]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0) if encoding.compress and data else data
 
 
 def _rewrite_complete(path: Path, done: set[tuple[str, int]], recovered: Counter[str]) -> None:
     """Keep only the complete records of a possibly torn output file (a gzip member cut short cannot be
     appended to), noting their keys in ``done`` and their labels in ``recovered``."""
     temporary = path.with_name(path.name + ".recovering")
-    writer = JsonlFile(temporary, None, compress=path.suffix == ".gz")
-    for record in read_records(path):
-        key = record_key(record)
-        if key not in done:
-            done.add(key)
-            recovered[record.get("label") or record["status"]] += 1
-            writer.write(record)
-    writer.close()
+    encoding = Encoding(compress=path.suffix == ".gz")
+    with open(temporary, "wb") as out:
+        for batch in _batches(read_records(path), PARQUET_BATCH):
+            kept = []
+            for record in batch:
+                key = record_key(record)
+                if key not in done:
+                    done.add(key)
+                    recovered[record.get("label") or record["status"]] += 1
+                    kept.append(record)
+            out.write(encode(kept, encoding))
     os.replace(temporary, path)
 
 
 class OutputFile:
-    """One output file of either format; Parquet goes through a journal next to it."""
+    """One output file; Parquet goes through a JSON Lines journal next to it."""
 
-    def __init__(self, path: Path, fields: tuple[str, ...] | None, resume: bool, done: set[tuple[str, int]],
-                 recovered: Counter[str]) -> None:
+    def __init__(self, path: Path, resume: bool, done: set[tuple[str, int]], recovered: Counter[str]) -> None:
         self.path = path
         self.parquet = path.suffix == ".parquet"
         self.journal = path.with_name(path.name + ".journal.jsonl") if self.parquet else path
@@ -119,19 +122,18 @@ class OutputFile:
         else:
             self.journal.unlink(missing_ok=True)
             path.unlink(missing_ok=True)
-        self.writer = JsonlFile(self.journal, fields)
+        self._out = open(self.journal, "ab")  # noqa: SIM115 - closed in close()
 
     def _journal_from_parquet(self) -> None:
-        writer = JsonlFile(self.journal, None)
-        for record in read_records(self.path):
-            writer.write({k: v for k, v in record.items() if v is not None})
-        writer.close()
+        with open(self.journal, "wb") as out:
+            for batch in _batches(read_records(self.path), PARQUET_BATCH):
+                out.write(encode([{k: v for k, v in r.items() if v is not None} for r in batch], Encoding()))
 
-    def write(self, record: dict[str, Any]) -> None:
-        self.writer.write(record)
+    def write(self, data: bytes) -> None:
+        self._out.write(data)
 
     def close(self) -> None:
-        self.writer.close()
+        self._out.close()
         if self.parquet:
             self._journal_to_parquet()
 
@@ -143,14 +145,9 @@ class OutputFile:
         names = set(schema.names)
         temporary = self.path.with_name(self.path.name + ".writing")
         with pq.ParquetWriter(temporary, schema) as writer:
-            batch: list[dict[str, Any]] = []
-            for record in read_records(self.journal):
-                batch.append({k: v for k, v in record.items() if k in names})
-                if len(batch) >= PARQUET_BATCH:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    batch = []
-            if batch:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            for batch in _batches(read_records(self.journal), PARQUET_BATCH):
+                rows = [{k: v for k, v in record.items() if k in names} for record in batch]
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
         os.replace(temporary, self.path)
         self.journal.unlink()
 
@@ -160,9 +157,12 @@ class Sink:
 
     def __init__(self, output: Path, fields: tuple[str, ...] | None = None, resume: bool = False,
                  partition_format: str = "jsonl.gz") -> None:
-        self.output, self.fields, self.resume = output, fields, resume
+        self.output, self.resume = output, resume
         self.partitioned = output.is_dir() or str(output).endswith(os.sep)
         self.partition_format = partition_format
+        name = f"part.{partition_format}" if self.partitioned else output.name
+        self.encoding = Encoding(fields, compress=name.endswith(".gz"))
+        """How workers must encode records for this sink."""
         self.done: set[tuple[str, int]] = set()
         """Inputs already in the output, found by ``resume``."""
         self.recovered: Counter[str] = Counter()
@@ -177,16 +177,17 @@ class Sink:
                     self._file(int(path.name.split("-")[1].split(".")[0]))
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
-            self._files[0] = OutputFile(output, fields, resume, self.done, self.recovered)
+            self._files[0] = OutputFile(output, resume, self.done, self.recovered)
 
     def _file(self, shard: int) -> OutputFile:
         if shard not in self._files:
             path = self.output / f"part-{shard:05d}.{self.partition_format}"
-            self._files[shard] = OutputFile(path, self.fields, self.resume, self.done, self.recovered)
+            self._files[shard] = OutputFile(path, self.resume, self.done, self.recovered)
         return self._files[shard]
 
-    def write(self, shard: int, record: dict[str, Any]) -> None:
-        self._file(shard if self.partitioned else 0).write(record)
+    def write(self, shard: int, data: bytes) -> None:
+        """Append encoded records (see :func:`encode`) of one input shard."""
+        self._file(shard if self.partitioned else 0).write(data)
 
     def close(self) -> None:
         for output_file in self._files.values():

@@ -98,17 +98,17 @@ def input_kind(path: str) -> str:
 
 def iter_items(inputs: list[str], columns: Columns) -> Iterator[Item]:
     """Every record of every input, in order; unreadable inputs and regions as problem items."""
-    readers = {"jsonl": _jsonl, "warc": _warc, "parquet": _parquet, "files": _files, "page": _files}
     for shard, path in enumerate(inputs):
+        number = 0
         try:
             kind = input_kind(path)
-        except OSError as exc:
-            yield Item(shard, path, 1, problem=f"cannot read input: {exc}")
-            continue
-        if kind == "parquet":
-            yield from _parquet(shard, path, columns)
-        else:
-            yield from readers[kind](shard, path)
+            records = _parquet(shard, path, columns) if kind == "parquet" else _READERS[kind](shard, path)
+            for item in records:
+                number = item.number
+                yield item
+        except Exception as exc:  # a broken input (a corrupt Parquet footer, say) costs its rest, not the run
+            yield Item(shard, path, number + 1, problem=f"cannot read {'the rest of ' if number else ''}this input: "
+                                                       f"{type(exc).__name__}: {exc}")
 
 
 def _jsonl(shard: int, path: str) -> Iterator[Item]:
@@ -257,3 +257,6 @@ def _warc_from(shard: int, path: str, start: int) -> Iterator[tuple[int, Item]]:
 
 def _is_html_type(content_type: str | None) -> bool:
     return content_type is not None and ("html" in content_type.lower())
+
+
+_READERS = {"jsonl": _jsonl, "warc": _warc, "files": _files, "page": _files}

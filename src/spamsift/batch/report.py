@@ -1,0 +1,188 @@
+"""``spamsift report``: what a run found, by label, host, registered domain and public suffix (``.go.id``,
+``.ac.id``, ``.sch.id``), with the most affected hosts, the most frequent spam terms and brands, and the score
+histogram; printed, or written as one HTML file with charts that needs no server and no network.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import tldextract
+
+from spamsift.batch.sinks import read_records
+
+HISTOGRAM_BINS = 10
+EXAMPLES_PER_HOST = 3
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)  # the bundled list: no network at run time
+
+
+@dataclass(slots=True)
+class Tally:
+    pages: int = 0
+    spam: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.spam / self.pages if self.pages else 0.0
+
+
+@dataclass(slots=True)
+class RunReport:
+    statuses: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    hosts: defaultdict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    domains: defaultdict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    suffixes: defaultdict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    examples: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    terms: Counter[str] = field(default_factory=Counter)
+    histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
+    errors: Counter[str] = field(default_factory=Counter)
+
+    def add(self, record: dict[str, Any]) -> None:
+        status = record.get("status") or "error"
+        self.statuses[status] += 1
+        if status == "error":
+            self.errors[(record.get("error") or "")[:60]] += 1
+        if status != "ok":
+            return
+        label = record.get("label") or "clean"
+        spam = label != "clean"
+        self.labels[label] += 1
+        score = record.get("score")
+        if score is not None:
+            self.histogram[min(int(score * HISTOGRAM_BINS), HISTOGRAM_BINS - 1)] += 1
+        if spam:
+            self.terms.update(record.get("terms") or {})
+        url = record.get("url")
+        if not url:
+            return
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return
+        if not host:
+            return
+        parts = _EXTRACT(host)
+        domain = parts.top_domain_under_public_suffix or host
+        for table, key in ((self.hosts, host), (self.domains, domain), (self.suffixes, parts.suffix or "(none)")):
+            table[key].pages += 1
+            table[key].spam += spam
+        if spam and len(self.examples[host]) < EXAMPLES_PER_HOST:
+            self.examples[host].append(url)
+
+    def most_affected(self, table: dict[str, Tally], n: int = 20) -> list[tuple[str, Tally]]:
+        affected = [(key, tally) for key, tally in table.items() if tally.spam]
+        return sorted(affected, key=lambda kv: (-kv[1].spam, -kv[1].share, kv[0]))[:n]
+
+
+def collect(paths: Iterable[Path]) -> RunReport:
+    """Read every record of the given outputs (files or partitioned directories), streaming."""
+    report = RunReport()
+    for path in paths:
+        files = sorted(p for p in path.glob("part-*") if not p.name.endswith((".recovering", ".writing"))) \
+            if path.is_dir() else [path]
+        for file in files:
+            for record in read_records(file):
+                report.add(record)
+    return report
+
+
+def text_summary(report: RunReport) -> str:
+    total = sum(report.statuses.values())
+    lines = [f"{total} records: " + ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items())),
+             "labels: " + ", ".join(f"{k} {v}" for k, v in sorted(report.labels.items()))]
+    for title, table in (("public suffixes", report.suffixes), ("registered domains", report.domains),
+                         ("hosts", report.hosts)):
+        top = report.most_affected(table, 10)
+        if top:
+            lines.append(f"most affected {title}: " + ", ".join(
+                f"{key} {t.spam}/{t.pages} ({t.share:.0%})" for key, t in top))
+    if report.terms:
+        lines.append("top spam terms: " + ", ".join(f"{t} {n}" for t, n in report.terms.most_common(15)))
+    return "\n".join(lines)
+
+
+_STYLE = """
+body { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.8rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid #c8c8c8; padding: 0.2rem 0.5rem; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } svg text { font: 12px system-ui, sans-serif; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+"""
+
+
+def _bar_chart(title: str, rows: list[tuple[str, float, str]], colour: str = "#c5221f") -> str:
+    """Horizontal bars as inline SVG; ``rows`` are (label, value in [0, max], text shown at the bar's end)."""
+    if not rows:
+        return ""
+    top = max(value for _, value, _ in rows) or 1.0
+    height = 22 * len(rows) + 10
+    bars = []
+    for i, (label, value, shown) in enumerate(rows):
+        y = 5 + 22 * i
+        width = 300 * value / top
+        bars.append(f'<text x="0" y="{y + 14}">{escape(label[:32])}</text>'
+                    f'<rect x="220" y="{y + 2}" width="{width:.1f}" height="16" fill="{colour}"/>'
+                    f'<text x="{224 + width:.1f}" y="{y + 14}">{escape(shown)}</text>')
+    return (f'<figure><figcaption>{escape(title)}</figcaption><svg role="img" aria-label="{escape(title)}" '
+            f'class="chart" width="600" height="{height}" viewBox="0 0 600 {height}">{"".join(bars)}</svg></figure>')
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+    """An HTML table; ``rows`` hold escaped HTML, the columns in ``numeric`` are right-aligned."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{cell}</td>'
+                                    for i, cell in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _share_rows(report: RunReport, table: dict[str, Tally]) -> list[list[str]]:
+    return [[escape(key), str(t.pages), str(t.spam), f"{t.share:.1%}"] for key, t in report.most_affected(table)]
+
+
+_COUNTS = frozenset({1, 2, 3})
+_ALL_NUMERIC = frozenset(range(16))
+
+
+def html_page(report: RunReport) -> str:
+    total = sum(report.statuses.values())
+    labels = [(label, float(n), f"{n} ({n / total:.1%})") for label, n in sorted(report.labels.items())]
+    histogram = [(f"{i / HISTOGRAM_BINS:.1f}-{(i + 1) / HISTOGRAM_BINS:.1f}", float(n), str(n))
+                 for i, n in enumerate(report.histogram)]
+    suffix_chart = [(key, t.share * 100, f"{t.share:.1%} of {t.pages}") for key, t in report.most_affected(
+        report.suffixes, 12)]
+    host_rows = [[escape(host), str(t.pages), str(t.spam), f"{t.share:.1%}",
+                  "<br>".join(escape(url) for url in report.examples[host])]
+                 for host, t in report.most_affected(report.hosts)]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>spamsift run report</title><style>{_STYLE}</style></head><body>",
+        "<h1>spamsift run report</h1>",
+        _table(["records", *sorted(report.statuses)],
+               [[str(total), *(str(report.statuses[s]) for s in sorted(report.statuses))]], _ALL_NUMERIC),
+        "<div class='grid'>",
+        _bar_chart("Pages by label", labels, "#0b57d0"),
+        _bar_chart("Score histogram", histogram, "#8a4b00"),
+        "</div>",
+        "<h2>Spam share by public suffix</h2>", _bar_chart("Spam share by public suffix (%)", suffix_chart),
+        _table(["public suffix", "pages", "spam pages", "spam share"], _share_rows(report, report.suffixes), _COUNTS),
+        "<h2>Spam share by registered domain</h2>",
+        _table(["registered domain", "pages", "spam pages", "spam share"], _share_rows(report, report.domains),
+               _COUNTS),
+        "<h2>Most affected hosts</h2>",
+        _table(["host", "pages", "spam pages", "spam share", "examples"], host_rows, _COUNTS),
+        "<h2>Most frequent spam terms and brands</h2>",
+        _bar_chart("Spam terms and brands", [(t, float(n), str(n)) for t, n in report.terms.most_common(20)]),
+    ]
+    if report.errors:
+        parts += ["<h2>Errors</h2>", _table(["error", "records"], [[escape(e), str(n)] for e, n in
+                                                                  report.errors.most_common(20)], frozenset({1}))]
+    parts.append("</body></html>")
+    return "".join(parts)
