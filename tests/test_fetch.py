@@ -1,11 +1,16 @@
 """Fetching over real HTTP on loopback, and the network rules that keep a scanner from being misused."""
 
+import contextlib
+import ipaddress
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 import spamsift
+from spamsift.io import fetch as fetch_module
 from spamsift.io.fetch import MAX_BYTES, MAX_REDIRECTS, FetchError, check_target, fetch_page
 
 SPAM_PAGE = (b"<html><head><title>Dinas Pendidikan</title></head><body><p>Pengumuman jadwal ujian semester "
@@ -15,8 +20,13 @@ SPAM_PAGE = (b"<html><head><title>Dinas Pendidikan</title></head><body><p>Pengum
 
 
 class Handler(BaseHTTPRequestHandler):
+    requests = 0
+
     def do_GET(self):
-        if self.path == "/spam":
+        Handler.requests += 1
+        if self.path == "/host":
+            self._send(200, f"host={self.headers['Host']}".encode(), "text/plain")
+        elif self.path == "/spam":
             self._send(200, SPAM_PAGE, "text/html; charset=utf-8")
         elif self.path == "/moved":
             self.send_response(302)
@@ -93,3 +103,39 @@ def test_cli_checks_a_url_only_when_private_targets_are_allowed(server):
     allowed = subprocess.run([*command, "--allow-private"], capture_output=True, timeout=120)
     assert allowed.returncode == 1
     assert "GAMBLING" in allowed.stdout.decode()
+
+
+def _resolver(answers):
+    """A DNS that gives the next of ``answers`` on each lookup (DNS is the one part these tests cannot own)."""
+    calls = iter(answers)
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        try:
+            address = str(ipaddress.ip_address(host))  # a literal resolves to itself, as in a real resolver
+        except ValueError:
+            address = next(calls)
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        return [(family, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    return getaddrinfo
+
+
+def test_the_connection_goes_to_the_checked_address_not_a_second_dns_answer(server, monkeypatch):
+    """DNS rebinding: a public answer for the check, then loopback. The request must go to the public address
+    (whatever answers there), never to the loopback server."""
+    port = int(server.rsplit(":", 1)[1])
+    seen_before = Handler.requests
+    monkeypatch.setattr(socket, "getaddrinfo", _resolver(["93.184.216.34", "127.0.0.1", "127.0.0.1"]))
+    with httpx.Client(timeout=httpx.Timeout(2.0)) as client, contextlib.suppress(FetchError):
+        fetch_page(f"http://rebind.example:{port}/spam", client=client)
+    assert Handler.requests == seen_before
+
+
+def test_a_pinned_request_keeps_its_host_header_and_url(server, monkeypatch):
+    """With the check's answer standing in for a public address, the page is fetched from it by its name."""
+    port = int(server.rsplit(":", 1)[1])
+    monkeypatch.setattr(fetch_module, "_is_public", lambda address: True)
+    monkeypatch.setattr(socket, "getaddrinfo", _resolver(["127.0.0.1"]))
+    fetched = fetch_page(f"http://school.example:{port}/host")
+    assert fetched.url == f"http://school.example:{port}/host"
+    assert fetched.text == f"host=school.example:{port}"

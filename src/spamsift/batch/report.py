@@ -126,12 +126,13 @@ def _bar_chart(title: str, rows: list[tuple[str, float, str]], colour: str = "#c
     bars = []
     for i, (label, value, shown) in enumerate(rows):
         y = 5 + 22 * i
-        width = 300 * value / top
-        bars.append(f'<text x="0" y="{y + 14}">{escape(label[:32])}</text>'
-                    f'<rect x="220" y="{y + 2}" width="{width:.1f}" height="16" fill="{colour}"/>'
-                    f'<text x="{224 + width:.1f}" y="{y + 14}">{escape(shown)}</text>')
+        width = 220 * value / top
+        bars.append(f'<text x="0" y="{y + 14}">{escape(label[:28])}</text>'
+                    f'<rect x="170" y="{y + 2}" width="{width:.1f}" height="16" fill="{colour}"/>'
+                    f'<text x="{174 + width:.1f}" y="{y + 14}">{escape(shown)}</text>')
     return (f'<figure><figcaption>{escape(title)}</figcaption><svg role="img" aria-label="{escape(title)}" '
-            f'class="chart" width="600" height="{height}" viewBox="0 0 600 {height}">{"".join(bars)}</svg></figure>')
+            f'class="chart" viewBox="0 0 500 {height}" style="width: 100%; max-width: 500px">{"".join(bars)}</svg>'
+            "</figure>")
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:

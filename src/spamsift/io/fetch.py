@@ -1,7 +1,8 @@
 """Fetch a page by URL without letting a scanner be turned against the network it runs in.
 
 Every hop of a redirect chain is resolved and refused when any address it resolves to is private,
-loopback, link-local or otherwise not globally routable, unless the caller allows private targets.
+loopback, link-local or otherwise not globally routable, unless the caller allows private targets; the
+connection then goes to the address that was checked, not to a second DNS answer.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -43,8 +44,10 @@ class Fetched:
     status: int
 
 
-def check_target(url: str, allow_private: bool = False) -> None:
-    """Refuse URLs that are not http(s) or whose host resolves to a non-public address."""
+def check_target(url: str, allow_private: bool = False) -> str | None:
+    """Refuse URLs that are not http(s) or whose host resolves to a non-public address; return the checked
+    address to connect to, so that a second DNS answer cannot differ from the one checked (DNS rebinding).
+    With ``allow_private`` nothing is resolved here and ``None`` is returned."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'!r}")
@@ -52,17 +55,33 @@ def check_target(url: str, allow_private: bool = False) -> None:
     if not host:
         raise FetchError(f"no host in URL {url!r}")
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"cannot resolve {host}: {exc}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
+    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    for address in addresses:
+        if not _is_public(address):
             raise FetchError(f"refused: {host} resolves to non-public address {address} "
                              "(use --allow-private to scan your own network)")
+    return str(addresses[0])
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return address.is_global
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The request for ``url`` sent to ``address``: the URL with the address as its host, the Host header, and
+    the TLS server name (so that the certificate is still checked against the host name)."""
+    parts = urlsplit(url)
+    literal = f"[{address}]" if ":" in address else address
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    host_header = parts.netloc.rpartition("@")[2]
+    extensions = {"sni_hostname": parts.hostname or ""} if parts.scheme == "https" else {}
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), {"Host": host_header}, extensions
 
 
 def fetch_page(url: str, *, allow_private: bool = False, headers: dict[str, str] | None = None,
@@ -73,9 +92,11 @@ def fetch_page(url: str, *, allow_private: bool = False, headers: dict[str, str]
     request_headers = {"User-Agent": USER_AGENT, **(headers or {})}
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            check_target(url, allow_private)
+            address = check_target(url, allow_private)
+            target, pinning_headers, extensions = (url, {}, {}) if address is None else _pinned(url, address)
             try:
-                with client.stream("GET", url, headers=request_headers) as response:
+                with client.stream("GET", target, headers={**request_headers, **pinning_headers},
+                                   extensions=extensions) as response:
                     if response.is_redirect and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue
@@ -88,7 +109,7 @@ def fetch_page(url: str, *, allow_private: bool = False, headers: dict[str, str]
                         raise FetchError(f"{url}: HTTP {response.status_code}", status=response.status_code,
                                          transient=response.status_code == 429 or response.status_code >= 500)
                     decoded = decode_bytes(bytes(body))
-                    return Fetched(str(response.url), decoded.text, decoded.is_html, response.status_code)
+                    return Fetched(url, decoded.text, decoded.is_html, response.status_code)
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url}: {type(exc).__name__}: {exc}",
                                  transient=isinstance(exc, httpx.TransportError)) from None
