@@ -17,7 +17,7 @@ import zstandard
 from conftest import DATA
 
 import spamsift
-from spamsift.batch.sinks import read_records
+from spamsift.batch.sinks import partition_files, read_records
 from spamsift.devdata import gzip_member, iter_crawl_pages, warc_record
 
 PAGES = 12
@@ -48,7 +48,7 @@ def run_cli(*args, timeout=600) -> subprocess.CompletedProcess:
 
 def records_of(path) -> list[dict]:
     if path.is_dir():
-        return [r for part in sorted(path.glob("part-*")) for r in read_records(part)]
+        return [r for part in partition_files(path) for r in read_records(part)]
     return list(read_records(path))
 
 

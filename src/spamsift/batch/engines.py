@@ -1,5 +1,6 @@
-"""Engines: where chunks of items are judged. All run :func:`spamsift.batch.judge.judge_chunk`, so every
-engine decides every page the same way; they differ only in where that function runs.
+"""Engines: where chunks of items are judged. All run :func:`judge_chunk`, which calls
+:func:`spamsift.batch.judge.judge_item` on every item, so every engine decides every page the same way; they
+differ only in where that function runs.
 
 Each keeps a bounded number of chunks in flight, so that memory stays flat however large the input
 (``Pool.imap`` and a naive ``ray.get`` over all tasks would read the whole input ahead).

@@ -67,34 +67,26 @@ def _judge_body(item: Item) -> dict[str, Any]:
     try:
         decoded = decode_bytes(item.body or b"")
     except InputError as exc:
-        out = error_record(str(record.get("id")), str(exc))
-    else:
-        record["html" if decoded.is_html else "text"] = decoded.text
-        out = judge_record(record)
-    if record.get("url") is not None:
-        out["url"] = record["url"]
-    return out
+        return error_record(str(record.get("id")), str(exc))
+    record["html" if decoded.is_html else "text"] = decoded.text
+    return judge_record(record)
 
 
 def judge_item(item: Item) -> dict[str, Any]:
     """Judge one item; never raises."""
+    record = item.record or {}
     if item.problem is not None:
-        record = item.record or {}
         out = error_record(str(record.get("id") or f"line:{item.number}"), item.problem,
                            status="skipped" if item.skipped else "error")
-        if record.get("url") is not None:
-            out["url"] = record["url"]
     elif item.line is not None:
         out = _judge_line(item.line, item.number)
     elif item.body is not None:
         out = _judge_body(item)
     else:
-        out = judge_record(item.record)
+        out = judge_record(record)
+    if "url" not in out and isinstance(record.get("url"), str):
+        out["url"] = record["url"]
     out["source"] = item.source
     out["record"] = item.number
     out.update(item.provenance)
     return out
-
-
-def judge_chunk(chunk: list[Item]) -> list[dict[str, Any]]:
-    return [judge_item(item) for item in chunk]

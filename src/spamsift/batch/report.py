@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 
 import tldextract
 
-from spamsift.batch.sinks import read_records
+from spamsift.batch.sinks import partition_files, read_records
+from spamsift.htmlpage import document
+from spamsift.htmlpage import table as html_table
 
 HISTOGRAM_BINS = 10
 EXAMPLES_PER_HOST = 3
@@ -85,9 +87,7 @@ def collect(paths: Iterable[Path]) -> RunReport:
     """Read every record of the given outputs (files or partitioned directories), streaming."""
     report = RunReport()
     for path in paths:
-        files = sorted(p for p in path.glob("part-*") if not p.name.endswith((".recovering", ".writing"))) \
-            if path.is_dir() else [path]
-        for file in files:
+        for file in partition_files(path) if path.is_dir() else [path]:
             for record in read_records(file):
                 report.add(record)
     return report
@@ -109,10 +109,7 @@ def text_summary(report: RunReport) -> str:
 
 
 _STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; max-width: 72rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.8rem; }
-table { border-collapse: collapse; } td, th { border: 1px solid #c8c8c8; padding: 0.2rem 0.5rem; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; } svg text { font: 12px system-ui, sans-serif; }
+svg text { font: 12px system-ui, sans-serif; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
 """
 
@@ -135,24 +132,16 @@ def _bar_chart(title: str, rows: list[tuple[str, float, str]], colour: str = "#c
             "</figure>")
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
-    """An HTML table; ``rows`` hold escaped HTML, the columns in ``numeric`` are right-aligned."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{cell}</td>'
-                                    for i, cell in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
 def _share_rows(report: RunReport, table: dict[str, Tally]) -> list[list[str]]:
     return [[escape(key), str(t.pages), str(t.spam), f"{t.share:.1%}"] for key, t in report.most_affected(table)]
 
 
 _COUNTS = frozenset({1, 2, 3})
-_ALL_NUMERIC = frozenset(range(16))
 
 
 def html_page(report: RunReport) -> str:
     total = sum(report.statuses.values())
+    statuses = sorted(report.statuses)
     labels = [(label, float(n), f"{n} ({n / total:.1%})") for label, n in sorted(report.labels.items())]
     histogram = [(f"{i / HISTOGRAM_BINS:.1f}-{(i + 1) / HISTOGRAM_BINS:.1f}", float(n), str(n))
                  for i, n in enumerate(report.histogram)]
@@ -162,28 +151,24 @@ def html_page(report: RunReport) -> str:
                   "<br>".join(escape(url) for url in report.examples[host])]
                  for host, t in report.most_affected(report.hosts)]
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>spamsift run report</title><style>{_STYLE}</style></head><body>",
-        "<h1>spamsift run report</h1>",
-        _table(["records", *sorted(report.statuses)],
-               [[str(total), *(str(report.statuses[s]) for s in sorted(report.statuses))]], _ALL_NUMERIC),
+        html_table(["records", *statuses], [[str(total), *(str(report.statuses[s]) for s in statuses)]],
+                   frozenset(range(len(statuses) + 1))),
         "<div class='grid'>",
         _bar_chart("Pages by label", labels, "#0b57d0"),
         _bar_chart("Score histogram", histogram, "#8a4b00"),
         "</div>",
         "<h2>Spam share by public suffix</h2>", _bar_chart("Spam share by public suffix (%)", suffix_chart),
-        _table(["public suffix", "pages", "spam pages", "spam share"], _share_rows(report, report.suffixes), _COUNTS),
+        html_table(["public suffix", "pages", "spam pages", "spam share"], _share_rows(report, report.suffixes),
+                   _COUNTS),
         "<h2>Spam share by registered domain</h2>",
-        _table(["registered domain", "pages", "spam pages", "spam share"], _share_rows(report, report.domains),
-               _COUNTS),
+        html_table(["registered domain", "pages", "spam pages", "spam share"], _share_rows(report, report.domains),
+                   _COUNTS),
         "<h2>Most affected hosts</h2>",
-        _table(["host", "pages", "spam pages", "spam share", "examples"], host_rows, _COUNTS),
+        html_table(["host", "pages", "spam pages", "spam share", "examples"], host_rows, _COUNTS),
         "<h2>Most frequent spam terms and brands</h2>",
         _bar_chart("Spam terms and brands", [(t, float(n), str(n)) for t, n in report.terms.most_common(20)]),
     ]
     if report.errors:
-        parts += ["<h2>Errors</h2>", _table(["error", "records"], [[escape(e), str(n)] for e, n in
-                                                                  report.errors.most_common(20)], frozenset({1}))]
-    parts.append("</body></html>")
-    return "".join(parts)
+        rows = [[escape(error), str(n)] for error, n in report.errors.most_common(20)]
+        parts += ["<h2>Errors</h2>", html_table(["error", "records"], rows, frozenset({1}))]
+    return document("spamsift run report", "".join(parts), _STYLE)

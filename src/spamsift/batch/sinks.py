@@ -25,6 +25,15 @@ PARQUET_BATCH = 512
 GZIP_LEVEL = 6
 
 
+_UNFINISHED = (".recovering", ".writing")
+"""Suffixes of files being rewritten when a run stopped; never part of the output."""
+
+
+def partition_files(directory: Path) -> list[Path]:
+    """The output files of a partitioned run, in shard order."""
+    return sorted(p for p in directory.glob("part-*") if not p.name.endswith(_UNFINISHED))
+
+
 def _batches(records: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     while batch := list(itertools.islice(records, size)):
         yield batch
@@ -171,7 +180,7 @@ class Sink:
         if self.partitioned:
             output.mkdir(parents=True, exist_ok=True)
             for path in sorted(output.glob("part-*")):
-                if not resume or path.name.endswith((".recovering", ".writing")):
+                if not resume or path.name.endswith(_UNFINISHED):
                     path.unlink()
                 else:
                     self._file(int(path.name.split("-")[1].split(".")[0]))

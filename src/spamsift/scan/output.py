@@ -7,6 +7,7 @@ from html import escape
 from rich.console import Console
 from rich.table import Table
 
+from spamsift.htmlpage import document, table
 from spamsift.scan.site import SiteScan
 from spamsift.scan.views import VIEW_NAMES, PageFinding
 
@@ -33,11 +34,8 @@ def print_summary(scan: SiteScan, console: Console) -> None:
 
 
 _STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 0 auto; max-width: 90rem; padding: 1rem; }
-h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; } h3 { font-size: 1rem; margin-bottom: 0.3rem; }
-table { border-collapse: collapse; margin: 0.5rem 0; } td, th { border: 1px solid #c8c8c8; padding: 0.25rem 0.5rem;
-text-align: left; vertical-align: top; } .views { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr));
-gap: 0.8rem; } @media (max-width: 800px) { .views { grid-template-columns: 1fr; } }
+.views { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.8rem; }
+@media (max-width: 800px) { .views { grid-template-columns: 1fr; } }
 .view { border: 1px solid #c8c8c8; border-radius: 6px; padding: 0.4rem; overflow-wrap: anywhere; }
 .blk { margin: 0; padding: 0.1rem 0.4rem; border-left: 4px solid transparent; white-space: pre-wrap; }
 .spam { background: #fde2e1; color: #7a0c06; border-left-color: #c5221f; }
@@ -64,24 +62,20 @@ def _view_column(page: PageFinding, name: str) -> str:
 def html_report(scans: list[SiteScan]) -> str:
     """One HTML file, no external assets: per site the infected pages, their evidence, and the three views side
     by side with the blocks that only the crawler or referred view gets outlined."""
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-             "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-             f"<title>spamsift scan report</title><style>{_STYLE}</style></head><body><h1>spamsift scan report</h1>"]
+    parts = []
     for scan in scans:
         summary = scan.summary()
         parts.append(f"<h2>{escape(scan.site)}</h2>")
         if scan.error:
             parts.append(f"<p>scan failed: {escape(scan.error)}</p>")
             continue
-        parts.append("<table><tr>" + "".join(f"<th>{escape(k)}</th>" for k in summary if k != "error") + "</tr><tr>"
-                     + "".join(f"<td>{escape(str(v))}</td>" for k, v in summary.items() if k != "error")
-                     + "</tr></table>")
+        shown = {k: v for k, v in summary.items() if k != "error"}
+        parts.append(table(list(shown), [[escape(str(v)) for v in shown.values()]]))
         if scan.injected_urls:
-            parts.append("<h3>Spam URLs found in sitemaps and links</h3><table><tr><th>URL</th><th>found in</th>"
-                         "<th>score</th><th>evidence</th></tr>")
-            parts.extend(f"<tr><td>{escape(u.url)}</td><td>{escape(u.found_in)}</td><td>{u.score:.3f}</td>"
-                         f"<td>{escape(u.evidence)}</td></tr>" for u in scan.injected_urls)
-            parts.append("</table>")
+            parts.append("<h3>Spam URLs found in sitemaps and links</h3>")
+            parts.append(table(["URL", "found in", "score", "evidence"],
+                               [[escape(u.url), escape(u.found_in), f"{u.score:.3f}", escape(u.evidence)]
+                                for u in scan.injected_urls], frozenset({2})))
         for page in scan.infected_pages:
             tag = " <span class='tag'>CLOAKED</span>" if page.cloaked else ""
             parts.append(f"<h3>{escape(page.url)}{tag}</h3><ul>")
@@ -91,5 +85,4 @@ def html_report(scans: list[SiteScan]) -> str:
             parts.append("</div>")
         if not scan.infected_pages:
             parts.append("<p>No infected pages found.</p>")
-    parts.append("</body></html>")
-    return "".join(parts)
+    return document("spamsift scan report", "".join(parts), _STYLE)
