@@ -51,12 +51,8 @@ class View:
             "label": report.label if report else None,
             "score": round(report.score, 4) if report else None,
             "reasons": report.reasons if report else [],
-            "spam_blocks": [_block_dict(b) for b in report.spam_blocks] if report else [],
+            "spam_blocks": [b.to_dict() for b in report.spam_blocks] if report else [],
         }
-
-
-def _block_dict(block: Block) -> dict[str, Any]:
-    return {"text": block.text, "locator": block.locator, "hidden": block.hidden, "reasons": block.reasons}
 
 
 def _key(text: str) -> str:
@@ -98,7 +94,7 @@ class PageFinding:
         return {"url": self.url, "label": self.label, "score": round(score, 4) if score is not None else None,
                 "cloaked": self.cloaked, "reasons": self.reasons,
                 "views": {name: view.to_dict() for name, view in self.views.items()},
-                "differing_blocks": {name: [_block_dict(b) for b in blocks] for name, blocks in self.differing.items()}}
+                "differing_blocks": {name: [b.to_dict() for b in blocks] for name, blocks in self.differing.items()}}
 
 
 def compare_views(url: str, views: dict[str, View]) -> PageFinding:
