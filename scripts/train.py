@@ -3,13 +3,14 @@
     python scripts/train.py [--data ../shared/data]
 
 Reproducible: fixed seeds, fixed splits (see spamsift.devdata), deterministic solvers.
-Three models are trained, each on data the later ones and the benchmarks do not see:
+Four models are trained; the page model on data the others did not see, and none on the benchmarks' test split:
 1. segment model (train split): is this block spam? Logistic regression over the dense evidence
    features and named tokens (words, word pairs, word beginnings and endings).
-2. layout model (train split): is this HTML block main content? Logistic regression over the
+2. page-text model (train split): do the tokens of the whole page, taken together, read as spam?
+3. layout model (train split): is this HTML block main content? Logistic regression over the
    block's layout features, labelled by the extraction benchmarks' ground truth.
-3. page model (calibration split): calibrated probability that a page carries spam, from the
-   page aggregates of the first two.
+4. page model (calibration split): calibrated probability that a page carries spam, from the
+   page aggregates of the first three.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import gzip
 import json
 import random
 import sys
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +33,7 @@ from spamsift.core.features import DENSE_FEATURES, collect_evidence
 from spamsift.core.model import WEIGHTS_FILE, LinearModel, Models, StackedModel, load_models
 from spamsift.core.page import Segment
 from spamsift.core.segment import segment_text
-from spamsift.core.verdict import PAGE_FEATURES, assess
+from spamsift.core.verdict import PAGE_FEATURES, assess, page_tokens
 from spamsift.devdata import (
     HTML_STYLES,
     ComposedHtml,
@@ -45,6 +48,7 @@ from spamsift.html.parse import parse_html
 
 SEED = 20261126
 MIN_TOKEN_COUNT = 5
+SEGMENT_C = 0.5
 OUT = Path(__file__).resolve().parent.parent / "src/spamsift/models" / WEIGHTS_FILE
 
 
@@ -56,26 +60,41 @@ def _html_segment_labels(composed: ComposedHtml, segments: list[Segment]) -> lis
     return [int(any(seg.text in text or text in seg.text for text in injected)) for seg in segments]
 
 
-def segment_rows(data: Path, split: str) -> tuple[list[list[str]], list[list[float]], list[int]]:
+@dataclass(slots=True)
+class SegmentRows:
+    tokens: list[list[str]] = field(default_factory=list)
+    dense: list[list[float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, segments: list[Segment], segment_labels: list[int], source: str) -> None:
+        for ev, label in zip(collect_evidence(segments), segment_labels):
+            self.tokens.append(ev.tokens)
+            self.dense.append(ev.dense)
+            self.labels.append(label)
+            self.sources.append(source)
+
+    def weights(self) -> list[float]:
+        """Every source weighs as much in total as the largest one, for the page-text model: there are three times
+        as many comments as landing pages. (The segment model weighs every block once: weighting its five
+        thousand landing pages up to the quarter million composed lines lets rare OCR words such as "han"
+        or "gold" condemn genuine blocks.)"""
+        counts = Counter(self.sources)
+        largest = max(counts.values())
+        return [largest / counts[source] for source in self.sources]
+
+
+def segment_rows(data: Path, split: str) -> SegmentRows:
     """Block-level examples: comments, landing pages, the lines of composed text pages, and the blocks of
     real HTML pages, genuine (every block a negative: navigation, user names, product codes) or with spam
     composed into them."""
     rng = random.Random(SEED)
-    tokens: list[list[str]] = []
-    dense: list[list[float]] = []
-    labels: list[int] = []
-
-    def add(segments: list[Segment], segment_labels: list[int]) -> None:
-        for ev, label in zip(collect_evidence(segments), segment_labels):
-            tokens.append(ev.tokens)
-            dense.append(ev.dense)
-            labels.append(label)
-
+    rows = SegmentRows()
     for row in youtube_comments(data, split) + landing_pages(data, split):
-        add([Segment(0, len(row.text), row.text)], [int(row.spam)])
+        rows.add([Segment(0, len(row.text), row.text)], [int(row.spam)], row.source)
     for composed in iter_composed_texts(data, split, seed=SEED, per_page=2):
         page = segment_text(composed.text)
-        add(page.segments, [int(label == "spam") for label in composed.labels])
+        rows.add(page.segments, [int(label == "spam") for label in composed.labels], "composed text")
     spam_texts = [r.text for r in youtube_comments(data, split) + landing_pages(data, split) if r.spam]
     for page in clean_pages(data, split):
         if rng.random() < 0.5:
@@ -87,11 +106,37 @@ def segment_rows(data: Path, split: str) -> tuple[list[list[str]], list[list[flo
             segment_labels = _html_segment_labels(composed, segments)
         keep = sorted(rng.sample(range(len(segments)), min(len(segments), MAX_BLOCKS_PER_PAGE)))
         keep = sorted(set(keep) | {i for i, label in enumerate(segment_labels) if label})
-        add([segments[i] for i in keep], [segment_labels[i] for i in keep])
-    return tokens, dense, labels
+        rows.add([segments[i] for i in keep], [segment_labels[i] for i in keep], "html")
+    return rows
 
 
-def fit_linear(tokens: list[list[str]] | None, dense: list[list[float]], labels: list[int], c: float) -> dict:
+def page_text_rows(data: Path, split: str) -> SegmentRows:
+    """Whole-page examples for the page-text model: comments, landing pages, composed text pages, and HTML
+    pages, genuine or with spam composed into them; each row is the union of its blocks' tokens."""
+    rng = random.Random(SEED + 3)
+    rows = SegmentRows()
+
+    def add(segments: list[Segment], label: int, source: str) -> None:
+        rows.tokens.append(sorted(page_tokens(collect_evidence(segments))))
+        rows.labels.append(label)
+        rows.sources.append(source)
+
+    for row in youtube_comments(data, split) + landing_pages(data, split):
+        add(segment_text(row.text).segments, int(row.spam), row.source)
+    for composed in iter_composed_texts(data, split, seed=SEED + 3):
+        add(segment_text(composed.text).segments, int(composed.spam), "composed text")
+    spam_texts = [r.text for r in youtube_comments(data, split) + landing_pages(data, split) if r.spam]
+    for page in clean_pages(data, split):
+        add(parse_html(page.html(), page.url).segments, 0, "html")
+        composed = compose_html(page, spam_texts, rng, rng.choice(HTML_STYLES))
+        if composed.injected:
+            add(parse_html(composed.html, composed.url).segments, 1, "html")
+    rows.dense = [[] for _ in rows.labels]
+    return rows
+
+
+def fit_linear(tokens: list[list[str]] | None, dense: list[list[float]], labels: list[int], c: float,
+               weights: list[float] | None = None) -> dict:
     vocabulary: dict[str, int] = {}
     if tokens is not None:
         counts: dict[str, int] = {}
@@ -111,7 +156,7 @@ def fit_linear(tokens: list[list[str]] | None, dense: list[list[float]], labels:
     token_matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(labels), len(vocabulary)))
     matrix = sparse.hstack([sparse.csr_matrix(np.asarray(dense)), token_matrix], format="csr")
     model = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=SEED)
-    model.fit(matrix, labels)
+    model.fit(matrix, labels, sample_weight=weights)
     weights = model.coef_[0]
     token_weights = {t: round(float(weights[n_dense + j]), 4) for t, j in vocabulary.items()
                      if abs(weights[n_dense + j]) >= 0.01}
@@ -155,18 +200,24 @@ def main() -> None:
     random.seed(SEED)
 
     print("segment model: building examples", file=sys.stderr)
-    tokens, dense, labels = segment_rows(args.data, "train")
-    segment = fit_linear(tokens, dense, labels, c=0.5)
+    rows = segment_rows(args.data, "train")
+    segment = fit_linear(rows.tokens, rows.dense, rows.labels, c=SEGMENT_C)
     segment["dense_features"] = list(DENSE_FEATURES)
-    print(f"segment model: {len(labels)} examples, {sum(labels)} spam, {len(segment['tokens'])} tokens",
-          file=sys.stderr)
+    print(f"segment model: {len(rows.labels)} examples ({dict(Counter(rows.sources))}), {sum(rows.labels)} spam, "
+          f"{len(segment['tokens'])} tokens", file=sys.stderr)
+
+    print("page-text model: building examples", file=sys.stderr)
+    rows = page_text_rows(args.data, "train")
+    page_text = fit_linear(rows.tokens, rows.dense, rows.labels, c=SEGMENT_C, weights=rows.weights())
+    print(f"page-text model: {len(rows.labels)} pages ({dict(Counter(rows.sources))}), {sum(rows.labels)} spam, "
+          f"{len(page_text['tokens'])} tokens", file=sys.stderr)
 
     print("layout model: building examples", file=sys.stderr)
     layout = fit_layout([layout_examples(page) for page in clean_pages(args.data, "train")])
 
     no_page = {"bias": 0.0, "dense": [0.0] * len(PAGE_FEATURES), "tokens": {}}
-    interim = Models(LinearModel.from_dict(segment), LinearModel.from_dict(no_page), layout_model(layout),
-                     PAGE_FEATURES, {})
+    interim = Models(LinearModel.from_dict(segment), LinearModel.from_dict(page_text), LinearModel.from_dict(no_page),
+                     layout_model(layout), PAGE_FEATURES, {})
     print("page model: building examples (calibration split)", file=sys.stderr)
     page_x, page_y = [], []
     for row in youtube_comments(args.data, "calibration") + landing_pages(args.data, "calibration"):
@@ -198,6 +249,11 @@ def main() -> None:
                        "pages composed from clean/scrapinghub and clean/wcxb-dev ground truth with spam lines "
                        "from the same split, and of the HTML blocks of those pages, genuine or with spam "
                        "composed into them in the five injection styles",
+            "page_text": "train split of the same sources as whole pages: each comment, landing page, composed "
+                         "text page and HTML page (genuine, or with spam composed into it) as the set of its "
+                         "blocks' tokens",
+            "weighting": "page-text model: every source weighs as much in total as the largest; segment model: "
+                         "every block once",
             "layout": "train split of clean/scrapinghub and clean/wcxb-dev: blocks labelled content when their "
                       "text is in the ground-truth main content",
             "page": "calibration split of the same sources: comments, landing pages, composed text pages, "
@@ -206,7 +262,7 @@ def main() -> None:
         "splits": "spamsift.devdata.split_of: 70/10/20 by hash of video id, domain or page id",
     }
     OUT.write_bytes(gzip.compress(json.dumps(
-        {"provenance": provenance, "segment": segment, "layout": layout, "page": page},
+        {"provenance": provenance, "segment": segment, "page_text": page_text, "layout": layout, "page": page},
         ensure_ascii=False, sort_keys=True).encode(), mtime=0))
     load_models.cache_clear()
     print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)", file=sys.stderr)

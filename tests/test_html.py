@@ -1,6 +1,7 @@
 """HTML pages: hidden injections, injected head tags and URLs, link farms, salvage of the article."""
 
 import gzip
+import time
 
 import spamsift
 
@@ -67,6 +68,36 @@ def test_injected_title_and_url_are_reported():
     assert "keyword in URL" in joined
 
 
+def test_keywords_put_before_the_own_title_beside_the_own_description_and_after_a_long_path_are_reported():
+    """Hacked pages keep their own title, description and path; the injection sits beside them."""
+    head = ('<title>BOSNAGA SLOT GACOR - Recent Trends in Mental Health Among Adolescents | KFF</title>'
+            '<meta name="description" content="10 situs slot gacor terpercaya">'
+            '<meta name="description" content="About 1 in 5 adolescents report symptoms of anxiety or depression, '
+            'according to an analysis of a new federal survey of teen health.">')
+    url = ("https://www.example.org/mental-health/recent-trends-in-mental-health-and-substance-use-concerns-among-"
+           "adolescents/?id=AGEN-SLOT-GACOR")
+    report = spamsift.check(html=page(ARTICLE, head=head), url=url)
+    assert report.label == "gambling"
+    joined = " | ".join(report.reasons)
+    assert "spam in title" in joined
+    assert "spam in meta description" in joined
+    assert "keyword in URL" in joined
+    title_only = spamsift.check(html=page(ARTICLE, head="<title>Daftar Harga - Bicycle lanes approved</title>"))
+    assert title_only.label == "clean"
+
+
+def test_style_sheet_rules_in_media_blocks_and_left_unclosed_hide_what_they_name():
+    css = ("@media (min-width: 10px) { .promo-box { display: none } } .side-note { color: red }"
+           ".sticky-links {\ndisplay:none;\n .other { opacity: 1; }")
+    body = ARTICLE + ('<div class="promo-box"><p>bandar togel online terpercaya</p></div>'
+                      '<div class="sticky-links"><p>situs slot gacor maxwin</p></div>'
+                      '<div class="side-note"><p>The lanes will be painted green.</p></div>')
+    report = spamsift.check(html=page(body, head=f"<style>{css}</style>"))
+    hidden = {b.text: b.reasons for b in report.blocks if b.hidden}
+    assert set(hidden) == {"bandar togel online terpercaya", "situs slot gacor maxwin"}
+    assert any("display:none rule for .promo-box" in r for r in hidden["bandar togel online terpercaya"])
+
+
 def test_block_offsets_point_into_the_segmented_text():
     report = spamsift.check(html=page(ARTICLE))
     for block in report.blocks:
@@ -83,10 +114,15 @@ def test_real_clean_pages_from_the_benchmarks_are_not_flagged():
 
 
 def test_deeply_nested_and_unclosed_markup_is_handled():
+    """100,000 nested divs would keep the parser busy for most of a minute: such markup is read as text."""
     deep = "<div>" * 100_000 + "situs togel terpercaya" + "</div>" * 10
+    started = time.perf_counter()
     report = spamsift.check(html=page(deep))
+    assert time.perf_counter() - started < 10
     assert report.blocks and report.blocks[-1].text == "situs togel terpercaya"
-    assert report.blocks[-1].locator.startswith("… > div")
+    assert any("elements open: read as text" in r for r in report.reasons)
+    nested = spamsift.check(html=page("<div>" * 5_000 + "situs togel terpercaya" + "</div>" * 5_000))
+    assert nested.blocks[-1].locator.startswith("… > div")
     unclosed = spamsift.check(html="<html><body><p>unclosed <b>bold <i>text <table><tr><td>cell")
     assert "cell" in unclosed.text
 
@@ -99,8 +135,53 @@ def test_a_lone_gambling_word_in_a_menu_is_not_spam():
     assert not report.spam_blocks
 
 
+def test_a_logo_in_two_scripts_and_a_list_of_model_numbers_are_not_spam():
+    body = ("<header><a href='/'>RTД</a></header>" + ARTICLE +
+            "<div class='signature'>DAPs: DX300+AMP14, Cayin N6ii+E02, DX220+AMP9</div>")
+    report = spamsift.check(html=page(body))
+    assert report.label == "clean"
+    assert not report.spam_blocks
+
+
 def test_hidden_tab_that_promotes_nothing_is_not_spam():
     tab = '<div style="opacity:0"><p>Dual Slot: SD/SDHC/SDXC (UHS-I)</p><p>Media/Memory Card Slot</p></div>'
     report = spamsift.check(html=page(ARTICLE + tab))
     assert report.label == "clean"
     assert not report.spam_blocks
+
+
+def test_injection_at_the_end_of_an_oversized_page_is_still_seen():
+    """Framework pages carry megabytes of inline script; the footer injection after them must not be cut off,
+    and a page too large even without its scripts keeps its top and its bottom."""
+    script = "<script>window.__STATE__=" + "x" * (spamsift.api.MAX_INPUT_CHARS + 1000) + "</script>"
+    farm = ('<div class="footer-links">' + " ".join(
+        f'<a href="https://{name}.xyz/">{name} situs slot gacor</a>' for name in ["dapurtoto", "zeus303"]) + "</div>")
+    report = spamsift.check(html=page(ARTICLE + script + farm))
+    assert report.label == "gambling"
+    assert any("dapurtoto" in b.text for b in report.spam_blocks)
+    assert any("scripts and styles dropped" in r for r in report.reasons)
+
+    filler = '<img src="/pictures/the-weather-and-the-sea.jpg" alt="">\n'
+    huge = page(ARTICLE + filler * (2 * spamsift.api.MAX_INPUT_CHARS // len(filler)) + farm)
+    report = spamsift.check(html=huge)
+    assert "protected bicycle lanes" in report.clean_text
+    assert any("dapurtoto" in b.text for b in report.spam_blocks)
+    assert any("its middle dropped" in r for r in report.reasons)
+
+
+def test_on_a_page_the_layout_model_is_unsure_of_the_best_blocks_are_the_content():
+    """Content is judged relative to the page's best block: a short article in an odd template may get 0.3
+    for every paragraph, and those paragraphs are still its content, unlike the menu at 0.05."""
+    from spamsift.core.page import Page, Segment
+    from spamsift.core.verdict import judge
+
+    texts = [("Home News Sport Weather", 0.05),
+             ("The council voted on Tuesday to build twelve kilometres of protected bicycle lanes.", 0.30),
+             ("Construction will start in the spring and is expected to last eighteen months.", 0.26),
+             ("Related: five bridges to see this summer", 0.08)]
+    segments, offset = [], 0
+    for text, prior in texts:
+        segments.append(Segment(offset, offset + len(text), text, locator="p", tag="p", content_prior=prior))
+        offset += len(text) + 1
+    report = judge(Page("\n".join(t for t, _ in texts), segments))
+    assert [b.kind for b in report.blocks] == ["boilerplate", "content", "content", "boilerplate"]

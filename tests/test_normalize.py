@@ -14,6 +14,11 @@ from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
     ("sl\u200bot ga\u200dcor", "slot gacor"),  # zero-width characters
     ("s l o t  g a c o r", "slot gacor"),  # spaced letters
     ("S.L.O.T", "slot"),                   # separators
+    ("𝘼~𝙀~𝙍~𝙊~8~8", "aero88"),            # tildes, with the brand's digits
+    ("B E R K A H 9 9", "berkah99"),       # spaced letters, then digits
+    ("【P】【U】【L】【A】【U】【7】【7】【7】", "pulau777"),  # a letter in each bracket
+    ("[̲̅S][̲̅L][̲̅O][̲̅T]", "slot"),         # brackets and combining over- and underlines
+    ("K̲U̲S̲U̲M̲A̲T̲O̲T̲O̲", "kusumatoto"),      # combining underlines
 ])
 def test_disguises_are_undone(disguised, plain):
     assert normalize(disguised) == plain
@@ -34,3 +39,9 @@ def test_other_scripts_keep_their_letters():
     assert obfuscation_ratio("plain english") == 0.0
     assert obfuscation_ratio("𝐌𝐄𝐆𝐀𝐁𝐄𝐓𝟗𝟗") > 0.5
     assert obfuscation_ratio("ⓘ") == 0.0  # an info icon, not a disguised word
+
+
+def test_numbers_and_ordinary_brackets_are_left_alone():
+    assert normalize("halaman 1 2 3 4") == "halaman 1 2 3 4"
+    assert normalize("f(x) = (a + b)") == "f(x) = (a + b)"
+    assert normalize("Weizsäcker, café") == "weizsäcker, café"

@@ -30,3 +30,11 @@ def test_brand_names_and_numbered_names():
     text = normalize("main di AЕR𝐎𝟴𝟴 dan dapurtoto, megabet, zeus303, bukan alphabet")
     assert brand_pattern().findall(text) == ["dapurtoto", "megabet", "zeus303"]
     assert NUMBERED_NAME.findall(text) == ["aero88", "zeus303"]
+
+
+def test_a_brand_written_with_digits_for_letters_is_a_brand():
+    from spamsift.core.features import collect_evidence
+    from spamsift.core.page import Segment
+
+    text = "Good ending 🔥𝐊𝗨𝗦𝗨𝗠𝗔𝗧𝟎𝗧𝟎💥, tamat"
+    assert collect_evidence([Segment(0, len(text), text)])[0].brands == ["kusumatoto"]

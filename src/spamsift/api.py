@@ -8,13 +8,25 @@ from spamsift.core.model import load_models
 from spamsift.core.report import Report
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import judge
-from spamsift.html.parse import parse_html
+from spamsift.html.parse import MAX_OPEN_ELEMENTS, drop_scripts, markup_text, open_elements, parse_html
 
 if TYPE_CHECKING:
     from spamsift.io.fetch import Fetched
 
 MAX_INPUT_CHARS = 5_000_000
 """Longer inputs are cut here (and the report says so): a page larger than this is not a page."""
+
+
+def _fit_html(html: str) -> tuple[str, str]:
+    """An HTML page within the limit, and what was done to it. Pages over it are mostly inline scripts
+    (framework state, bundles), so those go first; what is still too long loses its middle, not its end,
+    because injected spam sits at the top and at the bottom of a body."""
+    html = drop_scripts(html)
+    over = f"page over {MAX_INPUT_CHARS:,} characters"
+    if len(html) <= MAX_INPUT_CHARS:
+        return html, f"{over}: scripts and styles dropped"
+    half = MAX_INPUT_CHARS // 2
+    return html[:half] + html[-half:], f"{over}: scripts, styles and its middle dropped"
 
 
 def check(text: str | None = None, html: str | None = None, url: str | None = None, *,
@@ -33,14 +45,23 @@ def check(text: str | None = None, html: str | None = None, url: str | None = No
     content = text if text is not None else html
     if not isinstance(content, str):
         raise TypeError(f"text and html must be str, not {type(content).__name__}")
-    truncated = len(content) > MAX_INPUT_CHARS
-    if truncated:
+    notes = []
+    if len(content) > MAX_INPUT_CHARS and text is not None:
         content = content[:MAX_INPUT_CHARS]
+        notes.append(f"input cut at {MAX_INPUT_CHARS:,} characters")
+    elif len(content) > MAX_INPUT_CHARS:
+        content, note = _fit_html(content)
+        notes.append(note)
     models = load_models()
-    page = segment_text(content, url) if text is not None else parse_html(content, url, models.layout)
+    if text is not None:
+        page = segment_text(content, url)
+    elif (nesting := open_elements(content)) > MAX_OPEN_ELEMENTS:
+        page = segment_text(markup_text(content), url)
+        notes.append(f"markup leaves about {nesting:,} elements open: read as text")
+    else:
+        page = parse_html(content, url, models.layout)
     report = judge(page, models)
-    if truncated:
-        report.reasons.append(f"input cut at {MAX_INPUT_CHARS:,} characters")
+    report.reasons.extend(notes)
     return report
 
 

@@ -211,8 +211,14 @@ class ComposedHtml:
     """The spam texts put into the body (empty for head_and_url, whose spam is in title, meta and URL)."""
 
 
+_RAW_TEXT_ELEMENT = re.compile(r"<(script|style|template|noscript|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def _insert_after(pattern: re.Pattern[str], html: str, fragment: str, rng: random.Random, last: bool = False) -> str:
-    matches = list(pattern.finditer(html))
+    """Put ``fragment`` after the first, a random (paragraph ends) or before the last match of ``pattern`` in
+    the page's markup, never inside a script or template, where a "</p>" is only a string."""
+    raw = [m.span() for m in _RAW_TEXT_ELEMENT.finditer(html)]
+    matches = [m for m in pattern.finditer(html) if not any(start < m.start() < end for start, end in raw)]
     if not matches:
         return html + fragment if last else fragment + html
     match = matches[-1] if last else rng.choice(matches) if pattern is _CLOSING_P else matches[0]

@@ -19,8 +19,8 @@ from spamsift.core.vocabulary import NUMBERED_NAME, Term, brand_pattern, find_te
 
 _WORD = re.compile(r"\w+")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
-_DOMAIN_TEXT = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}+\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b",
-                          re.IGNORECASE)
+_DOMAIN_TEXT = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}+\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b")
+"""Read in the normalized (lower-case) view of a text."""
 _SENTENCE_ENDINGS = frozenset(".!?…。»\"”')")
 
 DENSE_FEATURES = (
@@ -52,22 +52,22 @@ _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
-def model_tokens(view: str, words: list[str]) -> list[str]:
-    """The sparse features of a normalized text and its words: the words, word pairs, word beginnings and
-    endings (which carry brand names: ``~toto``, ``~gacor``) and de-leeted forms of words that mix letters
-    and digits. Numbers and words of one or two characters are left out: in noisy OCR and in short menu
-    entries they are everywhere and mean nothing."""
+def model_tokens(words: list[str], mixed_words: list[str]) -> list[str]:
+    """The sparse features of a normalized text, from its words and its words that mix letters and digits:
+    the words, word pairs, word beginnings and endings (which carry brand names: ``~toto``, ``~gacor``) and
+    de-leeted forms of the mixed words. Numbers and words of one or two characters are left out: in noisy
+    OCR and in short menu entries they are everywhere and mean nothing."""
     words = [w for w in words if len(w) >= 3 and not w.isdigit()]
     tokens = words + [a + " " + b for a, b in zip(words, words[1:])]
-    long_words = [w for w in words if len(w) >= 6]
-    tokens += [w[:4] + "~" for w in long_words]
-    tokens += ["~" + w[-4:] for w in long_words]
-    if _DIGIT.search(view):
-        tokens += [deleet(word) for word in _MIXED_WORD.findall(view)]
+    for w in words:
+        if len(w) >= 6:
+            tokens += (w[:4] + "~", "~" + w[-4:])
+    if mixed_words:
+        tokens += [deleet(word) for word in mixed_words]
     return tokens
 
 
-def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
+def _dense(segment: Segment, text: str, view: str, ev: Evidence, mixed_words: int) -> list[float]:
     words = ev.words
     tiers = ev.tiers
     promo, topic, counter, seo = tiers["promo"], tiers["topic"], tiers["counter"], tiers["seo"]
@@ -79,10 +79,10 @@ def _dense(segment: Segment, text: str, ev: Evidence) -> list[float]:
         1.0 if words <= 6 else 0.0,
         1.0 if words >= 8 and text.rstrip()[-1:] in _SENTENCE_ENDINGS else 0.0,
         len(_UPPER.findall(text)) / max(len(text), 1),
-        1.0 if _EMOJI.search(text) else 0.0,
+        1.0 if not text.isascii() and _EMOJI.search(text) else 0.0,
         log1p(ev.repeats - 1),
-        len(_MIXED_WORD.findall(text)) / max(words, 1) if _DIGIT.search(text) else 0.0,
-        1.0 if _DOMAIN_TEXT.search(text) else 0.0,
+        mixed_words / max(words, 1),
+        1.0 if ("/" in view or "." in view) and _DOMAIN_TEXT.search(view) else 0.0,
         segment.link_chars / max(len(text), 1),
         log1p(len(segment.link_hosts)),
         1.0 if segment.hidden and (promo + topic + seo + len(ev.brands)) else 0.0,
@@ -100,23 +100,32 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
     line_starts = [0]
     for view in views[:-1]:
         line_starts.append(line_starts[-1] + len(view) + 1)
-    evidence = [Evidence() for _ in texts]
+    n = len(texts)
+    terms: list[list[Term]] = [[] for _ in range(n)]
+    brands: list[list[str]] = [[] for _ in range(n)]
+    numbered: list[list[str]] = [[] for _ in range(n)]
     for hit in find_terms(matched):
-        evidence[bisect_right(line_starts, hit.end - 1) - 1].terms.append(hit.term)
+        terms[bisect_right(line_starts, hit.end - 1) - 1].append(hit.term)
+    brand_starts = set()
     for match in brand_pattern().finditer(normalized):
-        evidence[bisect_right(line_starts, match.start()) - 1].brands.append(match.group())
+        brand_starts.add(match.start())
+        brands[bisect_right(line_starts, match.start()) - 1].append(match.group())
+    if matched is not normalized:  # "kusumat0t0" is a brand once read as letters; "aero88" only before
+        for match in brand_pattern().finditer(matched):
+            if match.start() not in brand_starts:
+                brands[bisect_right(line_starts, match.start()) - 1].append(match.group())
     for match in NUMBERED_NAME.finditer(normalized):
-        ev = evidence[bisect_right(line_starts, match.start()) - 1]
-        if match.group() not in ev.brands:
-            ev.numbered.append(match.group())
+        i = bisect_right(line_starts, match.start()) - 1
+        if match.group() not in brands[i]:
+            numbered[i].append(match.group())
     repeats = Counter(views)
-    for segment, text, view, ev in zip(segments, texts, views, evidence):
-        if ev.terms:
-            ev.tiers.update(term.tier for term in ev.terms)
+    evidence = []
+    for segment, text, view, seg_terms, seg_brands, seg_numbered in zip(segments, texts, views, terms, brands,
+                                                                        numbered):
         words = _WORD.findall(view)
-        ev.tokens = model_tokens(view, words)
-        ev.words = len(words)
-        ev.repeats = repeats[view]
-        ev.obfuscation = obfuscation_ratio(text)
-        ev.dense = _dense(segment, text, ev)
+        mixed = _MIXED_WORD.findall(view) if _DIGIT.search(view) else []
+        ev = Evidence(seg_terms, seg_brands, seg_numbered, model_tokens(words, mixed), [], len(words), repeats[view],
+                      obfuscation_ratio(text), Counter(term.tier for term in seg_terms) if seg_terms else Counter())
+        ev.dense = _dense(segment, text, view, ev, len(mixed))
+        evidence.append(ev)
     return evidence

@@ -1,4 +1,5 @@
-"""The learned parts: a logistic model over segment evidence and one over page aggregates.
+"""The learned parts: a logistic model over segment evidence, one over the words of a whole page, and one over
+page aggregates.
 
 Weights are a small JSON file written by ``scripts/train.py`` (see ``spamsift/models/README.md``
 for what it was trained on). Scoring needs no machine-learning library: a segment's logit is a
@@ -10,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,7 +28,7 @@ class LinearModel:
     dense: tuple[float, ...]
     tokens: dict[str, float]
 
-    def logit(self, dense: list[float], tokens: list[str] | None = None) -> float:
+    def logit(self, dense: list[float], tokens: Collection[str] | None = None) -> float:
         z = self.bias + sum(map(mul, self.dense, dense))
         if tokens:
             weights = self.tokens
@@ -55,6 +57,8 @@ class StackedModel:
 @dataclass(frozen=True, slots=True)
 class Models:
     segment: LinearModel
+    page_text: LinearModel
+    """Words of the whole page at once: one of the page model's inputs, never a verdict on its own."""
     page: LinearModel
     layout: StackedModel | None
     page_features: tuple[str, ...]
@@ -76,6 +80,7 @@ def load_models() -> Models:
     layout = data.get("layout")
     return Models(
         segment=LinearModel.from_dict(data["segment"]),
+        page_text=LinearModel.from_dict(data["page_text"]),
         page=LinearModel.from_dict(data["page"]),
         layout=StackedModel(LinearModel.from_dict(layout["block"]), LinearModel.from_dict(layout["context"]))
         if layout else None,

@@ -37,8 +37,9 @@ _LATIN_LOOKALIKES = {
 def _lookalike_table(lookalikes: dict[str, str]) -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(k): v for k, v in lookalikes.items()}
     for lower, latin in lookalikes.items():
-        if len(lower.upper()) == 1 and lower.upper() != lower:
-            table.setdefault(ord(lower.upper()), latin)
+        upper = lower.upper()
+        if len(upper) == 1 and upper != lower and not upper.isascii():  # "ı".upper() is a plain "I"
+            table.setdefault(ord(upper), latin)
     return table
 
 
@@ -61,18 +62,44 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
-_TABLE_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
+
+
+def _character_class(code_points: list[int]) -> re.Pattern[str]:
+    """A character class of runs (``[a-z]``) rather than single characters: a class of a hundred single
+    characters costs ``re`` a list walk per character of the text, a few ranges cost a few comparisons."""
+    runs: list[list[int]] = []
+    for cp in sorted(code_points):
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in runs) + "]")
+
+
+_TABLE_CHARS = _character_class(list(_TABLE))
 # Cyrillic and Greek letters are read as Latin only inside a word that also has Latin letters,
 # so that Russian or Greek text keeps its own letters.
 _SCRIPT_TABLE = _lookalike_table(_SCRIPT_LOOKALIKES)
 
 _SINGLE = r"[^\W\d_]"
-# Four or more single letters split by spaces or separators: "s l o t", "s.l.o.t", "g-a-c-o-r".
-_SPACED_LETTERS = re.compile(rf"(?<![\w.])(?:{_SINGLE}(?:[ \t]?[.\-_*·•|][ \t]?|[ \t])){{3,}}{_SINGLE}(?![\w])")
+_SINGLE_OR_DIGIT = r"[^\W_]"
+# Four or more single letters split by spaces or separators: "s l o t", "s.l.o.t", "g-a-c-o-r", "A~E~R~O~8~8".
+# Digits may follow the letters ("B E R K A H 9 9"), but a run must start with a letter, so that spaced numbers
+# stay numbers.
+_SPACED_LETTERS = re.compile(rf"(?<![\w.]){_SINGLE}(?:(?:[ \t]?[.\-_*·•|~][ \t]?|[ \t]){_SINGLE}){{2,}}"
+                             rf"(?:(?:[ \t]?[.\-_*·•|~][ \t]?|[ \t]){_SINGLE_OR_DIGIT})+(?![\w])")
 _BLANKS = re.compile(r"[ \t\u00a0]{2,}|\t")
-_SEPARATORS = re.compile(r"[ \t.\-_*·•|]")
+_SEPARATORS = re.compile(r"[ \t.\-_*·•|~]")
+# Three or more letters each in its own brackets: "【P】【U】【L】【A】【U】", "[S][L][O][T]".
+_BRACKETED_LETTERS = re.compile(r"(?:[\[【〔(（〖]\w[\]】〕)）〗]){3,}")
+_BRACKETS = re.compile(r"[\[【〔(（〖\]】〕)）〗]")
+_BRACKET_PAIRS = ("][", "】【", ")(", "）（", "〕〔", "〗〖")
+# Combining marks that NFKC could not fold into a letter: underlines, overlines, strokes and enclosing
+# circles or keycaps drawn over each letter ("K̲U̲S̲U̲M̲A̲").
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 # Words that mix letters with digits or symbols standing for letters: "sl0t", "g4c0r", "j@ckpot".
-_LEET_WORD = re.compile(r"\b(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@$])[\w@$]+")
+_LEET_WORD = re.compile(r"\b(?=[\w@$]*[0-9@$])(?=[\w@$]*[a-z])[\w@$]+")  # digits first: most words fail fast
 _LEET_HINT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s"})
@@ -97,12 +124,18 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
         if _TABLE_CHARS.search(text):
             text = text.translate(_TABLE)
+        if _COMBINING_MARKS.search(text):
+            text = _COMBINING_MARKS.sub("", text)
         if _CYRILLIC_OR_GREEK.search(text):
             text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(_SCRIPT_TABLE), text)
     text = text.lower()
-    if " " in text or "." in text or "-" in text:
+    if " " in text or "." in text or "-" in text or "~" in text:
         text = _SPACED_LETTERS.sub(_collapse, text)
-    return _BLANKS.sub(" ", text)
+    if any(pair in text for pair in _BRACKET_PAIRS):
+        text = _BRACKETED_LETTERS.sub(lambda m: _BRACKETS.sub("", m.group()), text)
+    if "  " in text or "\t" in text or "\xa0" in text:
+        text = _BLANKS.sub(" ", text)
+    return text
 
 
 def deleet(normalized: str) -> str:

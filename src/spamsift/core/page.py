@@ -33,6 +33,7 @@ class Page:
     segments: list[Segment]
     url: str | None = None
     title: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
-    """Description, keywords and Open Graph texts of an HTML page, by name."""
+    meta: list[tuple[str, str]] = field(default_factory=list)
+    """Description, keywords and Open Graph texts of an HTML page as (name, text), every occurrence: a hacked
+    page often has the injected description beside its own."""
     host: str | None = None

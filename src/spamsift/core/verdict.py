@@ -1,8 +1,9 @@
 """From segments to a verdict: score every block, settle its kind, then judge the page.
 
 Blocks are judged first, each by the learned model over its own evidence, then in context (a
-short line inside a run of spam lines is part of the run). The page is judged from its blocks
-and from what it says about itself outside the body: title, meta tags and URL.
+short line inside a run of spam lines is part of the run). The page is judged from its blocks, from the words
+of the whole text when it is short (a landing page's noisy OCR text says "gambling" as a whole more clearly
+than any one of its lines), and from what it says about itself outside the body: title, meta tags and URL.
 """
 
 from __future__ import annotations
@@ -25,18 +26,23 @@ DISGUISE_SHARE = 0.05
 """From this share of odd characters on, a block counts as written in disguise."""
 RUN_MEMBER_THRESHOLD = 0.1
 """A short line next to a spam line joins its run from this probability on."""
-CONTENT_PRIOR_THRESHOLD = 0.5
-BEST_BLOCK_SHARE = 0.8
-"""On a page with no block above the content threshold, blocks rated at least this share of the best one
-are kept."""
+CONTENT_SHARE_OF_BEST = 0.45
+"""An HTML block is content when its layout probability is at least this share of the page's best block's.
+Relative, because the layout model is surer of some templates than of others: on a short article or an odd
+template every paragraph may get 0.3, and those paragraphs are still the best the page has. Chosen on the
+calibration split with scripts/tune_content_threshold.py."""
 PAGE_FEATURES = ("max_logit", "top3_prob", "spam_share", "spam_blocks", "hidden_spam", "promo_density",
-                 "spam_block_terms")
+                 "spam_block_terms", "whole_text_logit")
 REPORTING_DISCOUNT = 3.0
 """Logit taken off a sentence that reads as reporting on gambling, per reporting word in it (at most two) and
 per segment of the page with reporting words (at most three)."""
-_SENTENCE, _DOMAIN_TEXT, _LINK_DENSITY = (DENSE_FEATURES.index(name) for name in ("sentence", "domain_text",
-                                                                                 "link_density"))
+_SENTENCE, _DOMAIN_TEXT, _LINK_DENSITY, _DIGIT_WORDS = (
+    DENSE_FEATURES.index(name) for name in ("sentence", "domain_text", "link_density", "digit_words"))
+MODEL_NUMBER_LIST_WORDS = 12
+"""A block of at most this many words, half of them mixing letters and digits and none a gambling word, reads as
+a list of model numbers."""
 _URL_SEPARATORS = re.compile(r"[/?&=+_\-.%#]+")
+_TITLE_SEPARATORS = re.compile(r"\s+[-|–—:·•»]+\s+|\s*\|\s*")
 
 
 def _clip(z: float) -> float:
@@ -69,24 +75,35 @@ def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
     return reasons
 
 
-def _url_text(url: str) -> str:
+def _url_texts(url: str) -> list[str]:
+    """The words of a URL's path and of its query, apart: keywords injected into the query of a long path
+    (``/mental-health/recent-trends-among-adolescents/?id=AGEN-SLOT-GACOR``) are judged on their own."""
     parts = urlsplit(url)
-    return _URL_SEPARATORS.sub(" ", unquote(f"{parts.path} {parts.query}")).strip()
+    texts = (_URL_SEPARATORS.sub(" ", unquote(part)).strip() for part in (parts.path, parts.query))
+    return [text for text in texts if text]
 
 
 def _side_texts(page: Page) -> list[tuple[str, str]]:
-    """What the page says about itself outside its body, as (where, text) pairs."""
+    """What the page says about itself outside its body, as (where, text) pairs. A title is judged part by
+    part: injections are put before the page's own title ("SLOT GACOR - IAM overview | Google Cloud")."""
     texts = []
     if page.title:
-        texts.append(("title", page.title))
-    texts.extend((f"meta {name}", value) for name, value in page.meta.items() if value)
+        texts.extend(("title", part) for part in _TITLE_SEPARATORS.split(page.title) if part.strip())
+    texts.extend((f"meta {name}", value) for name, value in page.meta)
     return texts
 
 
 def _side_probs(texts: list[str], models: Models) -> tuple[list[float], list[Evidence]]:
-    """Spam probability and evidence of texts outside the body (title, meta tags, URL), each on its own."""
+    """Spam probability and evidence of texts outside the body (title, meta tags, URL), each on its own. Such a
+    text has no neighbours to vouch for it, so it is spam only with a promotion, a brand or a disguise in it:
+    the model's word weights alone ("Writing AI-ready .NET code") are not enough."""
     evidence = collect_evidence([Segment(0, 0, text) for text in texts])
-    return [sigmoid(models.segment.logit(ev.dense, ev.tokens)) for ev in evidence], evidence
+    probs = []
+    for ev in evidence:
+        z = models.segment.logit(ev.dense, ev.tokens)
+        named = _promotes(ev) or ev.obfuscation >= DISGUISE_SHARE
+        probs.append(sigmoid(z if named else min(z, ALONE_CEILING)))
+    return probs, evidence
 
 
 def _side_reason(ev: Evidence, models: Models) -> str:
@@ -97,8 +114,11 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
     """Spam probability of a URL by its path and query alone (``/?id=SLOT-GACOR-4D``), and the evidence when it
     is spam: for URLs found in sitemaps and links, before or without fetching them."""
     models = models or load_models()
-    probs, evidence = _side_probs([_url_text(url)], models)
-    return probs[0], _side_reason(evidence[0], models) if probs[0] >= SPAM_THRESHOLD else None
+    probs, evidence = _side_probs(_url_texts(url), models)
+    if not probs:
+        return 0.0, None
+    best = max(range(len(probs)), key=probs.__getitem__)
+    return probs[best], _side_reason(evidence[best], models) if probs[best] >= SPAM_THRESHOLD else None
 
 
 def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
@@ -114,18 +134,41 @@ def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
     return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
 
 
+WHOLE_TEXT_BLOCKS = 3
+"""Pages of at most this many blocks (a comment, a landing page's OCR text) are also read as a whole by the
+page-text model; longer pages are judged by their blocks alone, where a few spam lines are not drowned by a
+long genuine text, and a genuine text full of words the model distrusts is not condemned by them."""
 ALONE_CEILING = -0.05
 """The highest logit a block that needs company may have on its own: just under the spam threshold."""
+
+
+UNNAMED_MARGIN = 1.0
+"""Logit taken off a block whose only evidence is the model's word weights: it is spam from a probability of
+0.73 on instead of 0.5. Ordinary Indonesian prose ("coba perhatikan versi komponen ini yang...") shares its
+words with gambling comments; a promotion almost always names a game, a brand or a gambling word."""
+
+
+def _unnamed(ev: Evidence) -> bool:
+    """Whether a block names nothing of gambling: no term of any tier, brand, numbered name or disguise."""
+    return not (ev.terms or ev.brands or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
+
+
+def _promotes(ev: Evidence) -> bool:
+    """Whether a text promotes gambling or other spam, or names a gambling brand."""
+    return bool(ev.tiers["promo"] or ev.tiers["seo"] or ev.brands)
 
 
 def _needs_company(ev: Evidence, segment: Segment) -> bool:
     """Blocks that are not spam on their own, only as part of a run of spam lines: a short block with no
     gambling promotion, brand or disguise in it ("Betting" in a sports site's menu, "LOGIN", "Casino Hotel"
-    in a title), and a hidden block that names and promotes nothing (closed menus and tabs are hidden too:
-    "Dual Slot: SD/SDHC" in a product page's spec tab)."""
-    if ev.tiers["promo"] or ev.tiers["seo"] or ev.brands or ev.obfuscation >= DISGUISE_SHARE:
+    in a title); a single odd word ("RTД", a logo mixing scripts); a hidden block that names and promotes
+    nothing (closed menus and tabs are hidden too: "Dual Slot: SD/SDHC" in a product page's spec tab); and a
+    list of model numbers with no gambling word ("DX300+AMP14, Cayin N6ii"): a promotion names one brand."""
+    if _promotes(ev) or (ev.obfuscation >= DISGUISE_SHARE and (ev.words >= 2 or ev.numbered)):
         return False
     if segment.hidden and not ev.terms and not ev.numbered:
+        return True
+    if not ev.terms and ev.words <= MODEL_NUMBER_LIST_WORDS and ev.dense[_DIGIT_WORDS] >= 0.5:
         return True
     return ev.words <= 3 or (ev.words <= 8 and ev.tiers["topic"] > 0)
 
@@ -141,34 +184,24 @@ def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> l
             if (kinds[i] != "spam" and 0 <= neighbour < len(kinds) and kinds[neighbour] == "spam"
                     and probs[i] >= RUN_MEMBER_THRESHOLD and evidence[i].words <= 8):
                 kinds[i] = "spam"
+    threshold = _content_threshold(page)
     for i, (segment, ev) in enumerate(zip(page.segments, evidence)):
         if kinds[i] == "spam":
             continue
         if segment.hidden or is_template_line(segment.text):
             kinds[i] = "boilerplate"
         elif segment.content_prior is not None:
-            if segment.content_prior < CONTENT_PRIOR_THRESHOLD:
+            if segment.content_prior < threshold:
                 kinds[i] = "boilerplate"
         elif is_fragment(segment.text, ev.words):
             kinds[i] = "boilerplate"
-    if "content" not in kinds:
-        _keep_best_layout_blocks(page, kinds)
     return kinds
 
 
-def _keep_best_layout_blocks(page: Page, kinds: list[Kind]) -> None:
-    """A page too small for the layout model to find its content (one paragraph, a bare snippet) keeps the
-    blocks it rates highest, rather than losing all its text."""
-    candidates = [i for i, (segment, kind) in enumerate(zip(page.segments, kinds))
-                  if kind == "boilerplate" and segment.content_prior is not None and not segment.hidden
-                  and not is_template_line(segment.text)]
-    if not candidates:
-        return
-    priors = {i: page.segments[i].content_prior or 0.0 for i in candidates}
-    best = max(priors.values())
-    for i, prior in priors.items():
-        if prior >= BEST_BLOCK_SHARE * best:
-            kinds[i] = "content"
+def _content_threshold(page: Page) -> float:
+    """The layout probability from which a block of this page is content: see CONTENT_SHARE_OF_BEST."""
+    priors = [s.content_prior for s in page.segments if s.content_prior is not None and not s.hidden]
+    return CONTENT_SHARE_OF_BEST * max(priors, default=0.0)
 
 
 def _page_label(evidence: list[Evidence], spam_indices: list[int], side: list[Evidence]) -> str:
@@ -189,9 +222,8 @@ class Assessment:
     side: list[tuple[str, str]]
     side_probs: list[float]
     side_evidence: list[Evidence]
+    url_probs: list[float]
     url_evidence: list[Evidence]
-    head_prob: float
-    url_prob: float
     features: list[float]
 
 
@@ -200,18 +232,17 @@ def assess(page: Page, models: Models) -> Assessment:
     reporting_segments = sum(1 for ev in evidence if ev.tiers["counter"])
     logits = [models.segment.logit(ev.dense, ev.tokens) - _reporting_discount(ev, reporting_segments)
               for ev in evidence]
-    logits = [min(z, ALONE_CEILING) if _needs_company(ev, segment) else z
+    logits = [min(z, ALONE_CEILING) if _needs_company(ev, segment) else z - UNNAMED_MARGIN if _unnamed(ev) else z
               for z, ev, segment in zip(logits, evidence, page.segments)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
     side_probs, side_evidence = _side_probs([text for _, text in side], models)
-    url_probs, url_evidence = _side_probs([_url_text(page.url)] if page.url else [], models)
-    head_prob, url_prob = max(side_probs, default=0.0), max(url_probs, default=0.0)
+    url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
-    features = page_features(page, evidence, logits, spam_indices)
-    return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_evidence, head_prob, url_prob,
-                      features)
+    text_logit = models.page_text.logit([], page_tokens(evidence)) if len(evidence) <= WHOLE_TEXT_BLOCKS else 0.0
+    features = page_features(page, evidence, logits, spam_indices, text_logit)
+    return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, features)
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -240,7 +271,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
     """The full verdict on a segmented page."""
     models = models or load_models()
     a = assess(page, models)
-    score = combined_score(sigmoid(models.page.logit(a.features)), a.head_prob, a.url_prob)
+    score = combined_score(sigmoid(models.page.logit(a.features)), max(a.side_probs, default=0.0),
+                           max(a.url_probs, default=0.0))
 
     blocks = []
     for segment, ev, prob, kind in zip(page.segments, a.evidence, a.probs, a.kinds):
@@ -262,8 +294,9 @@ def judge(page: Page, models: Models | None = None) -> Report:
     for (where, _), ev, prob in zip(a.side, a.side_evidence, a.side_probs):
         if prob >= SPAM_THRESHOLD:
             reasons.append(f"spam in {where}: {_side_reason(ev, models)}")
-    if a.url_prob >= SPAM_THRESHOLD:
-        reasons.append(f"keyword in URL: {_side_reason(a.url_evidence[0], models)}")
+    for ev, prob in zip(a.url_evidence, a.url_probs):
+        if prob >= SPAM_THRESHOLD:
+            reasons.append(f"keyword in URL: {_side_reason(ev, models)}")
 
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
@@ -288,7 +321,13 @@ def combined_score(body: float, head_prob: float, url_prob: float) -> float:
     return 1.0 - clean
 
 
-def page_features(page: Page, evidence: list[Evidence], logits: list[float], spam_indices: list[int]) -> list[float]:
+def page_tokens(evidence: list[Evidence]) -> set[str]:
+    """The model tokens of a whole page: what the page-text model reads."""
+    return set().union(*(ev.tokens for ev in evidence))
+
+
+def page_features(page: Page, evidence: list[Evidence], logits: list[float], spam_indices: list[int],
+                  text_logit: float) -> list[float]:
     """The page model's inputs, in the order of :data:`PAGE_FEATURES`."""
     probs = sorted((sigmoid(z) for z in logits), reverse=True)
     total_chars = sum(len(s.text) for s in page.segments) or 1
@@ -304,4 +343,5 @@ def page_features(page: Page, evidence: list[Evidence], logits: list[float], spa
         min(1.0, promo / words * 10),
         math.log1p(sum(evidence[i].tiers["promo"] + evidence[i].tiers["seo"] + len(evidence[i].brands)
                        for i in spam_indices)),
+        _clip(text_logit),
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -37,19 +38,26 @@ _HIDING_STYLE = (
 )
 _COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!\s]+)")
-_CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
 _HIDING_DECLARATION = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{3,}px")
 _SIMPLE_SELECTOR = re.compile(r"^\s*([.#])([\w-]+)\s*$")
 
 
 def _hidden_by_rules(style_text: str) -> dict[str, str]:
-    """Classes and ids that the page's own style sheets hide, as ``.name``/``#name`` -> reason."""
+    """Classes and ids that the page's own style sheets hide, as ``.name``/``#name`` -> reason.
+
+    Style sheets run to hundreds of kilobytes of rules that hide nothing, so the hiding declarations are
+    looked for first and only the rules holding one are read.
+    """
     hidden = {}
-    for selectors, declarations in _CSS_RULE.findall(style_text):
-        hiding = _HIDING_DECLARATION.search(declarations)
-        if not hiding:
-            continue
+    rule_start = -1
+    for hiding in _HIDING_DECLARATION.finditer(style_text):
+        open_brace = style_text.rfind("{", 0, hiding.start())
+        if open_brace <= rule_start or style_text.rfind("}", open_brace, hiding.start()) >= 0:
+            continue  # outside any rule, or a second hiding declaration of a rule already read
+        rule_start = open_brace
+        selectors = style_text[max(style_text.rfind("}", 0, open_brace), style_text.rfind("{", 0, open_brace)) + 1:
+                               open_brace]
         declaration = hiding.group().replace(" ", "")
         reason = declaration if declaration in ("display:none", "visibility:hidden") else "off-screen positioning"
         for selector in selectors.split(","):
@@ -231,16 +239,45 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
     builder.flush(frames)
 
 
-def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, dict[str, str]]:
+def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str]]]:
     title_node = tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node else None
-    meta = {}
+    meta = []
     for node in tree.css("meta"):
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").lower()
-        if name in _META_NAMES and attrs.get("content"):
-            meta[name] = " ".join((attrs.get("content") or "").split())
+        content = " ".join((attrs.get("content") or "").split())
+        if name in _META_NAMES and content and (name, content) not in meta:
+            meta.append((name, content))
     return title or None, meta
+
+
+MAX_OPEN_ELEMENTS = 25_000
+"""Markup that leaves more elements open than this is read as text (:func:`markup_text`): lexbor's tree
+building slows with the square of the nesting (100,000 nested divs take 45 s), and genuine pages stay under
+12,000 even counting every unclosed tag."""
+_VOID_TAG_STARTS = ("<br", "<img", "<input", "<meta", "<link", "<hr", "<source", "<wbr", "<!")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def open_elements(html: str) -> int:
+    """How many elements the markup leaves open, roughly: tags opened minus tags closed, void tags aside.
+    A few passes of ``str.count``, so that a page can be vetted before it is parsed."""
+    return (html.count("<") - 2 * html.count("</")
+            - sum(html.count(start) for start in _VOID_TAG_STARTS))
+
+
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def drop_scripts(html: str) -> str:
+    """The markup without its inline scripts and style sheets, found without parsing."""
+    return _SCRIPT_OR_STYLE.sub("", html)
+
+
+def markup_text(html: str) -> str:
+    """The text of markup too hostile to parse, one line per tag boundary."""
+    return unescape(_TAG.sub("\n", drop_scripts(html)))
 
 
 def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo]]:
