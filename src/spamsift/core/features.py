@@ -107,12 +107,11 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
     for hit in find_terms(matched):
         terms[bisect_right(line_starts, hit.end - 1) - 1].append(hit.term)
     brand_starts = set()
-    for match in brand_pattern().finditer(normalized):
-        brand_starts.add(match.start())
-        brands[bisect_right(line_starts, match.start()) - 1].append(match.group())
-    if matched is not normalized:  # "kusumat0t0" is a brand once read as letters; "aero88" only before
-        for match in brand_pattern().finditer(matched):
+    # "aero88" is a brand as written, "kusumat0t0" only once read as letters
+    for reading in (normalized,) if matched is normalized else (normalized, matched):
+        for match in brand_pattern().finditer(reading):
             if match.start() not in brand_starts:
+                brand_starts.add(match.start())
                 brands[bisect_right(line_starts, match.start()) - 1].append(match.group())
     for match in NUMBERED_NAME.finditer(normalized):
         i = bisect_right(line_starts, match.start()) - 1
