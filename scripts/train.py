@@ -118,6 +118,7 @@ def page_text_rows(data: Path, split: str) -> SegmentRows:
 
     def add(segments: list[Segment], label: int, source: str) -> None:
         rows.tokens.append(sorted(page_tokens(collect_evidence(segments))))
+        rows.dense.append([])
         rows.labels.append(label)
         rows.sources.append(source)
 
@@ -131,7 +132,6 @@ def page_text_rows(data: Path, split: str) -> SegmentRows:
         composed = compose_html(page, spam_texts, rng, rng.choice(HTML_STYLES))
         if composed.injected:
             add(parse_html(composed.html, composed.url).segments, 1, "html")
-    rows.dense = [[] for _ in rows.labels]
     return rows
 
 

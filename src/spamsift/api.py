@@ -46,12 +46,13 @@ def check(text: str | None = None, html: str | None = None, url: str | None = No
     if not isinstance(content, str):
         raise TypeError(f"text and html must be str, not {type(content).__name__}")
     notes = []
-    if len(content) > MAX_INPUT_CHARS and text is not None:
-        content = content[:MAX_INPUT_CHARS]
-        notes.append(f"input cut at {MAX_INPUT_CHARS:,} characters")
-    elif len(content) > MAX_INPUT_CHARS:
-        content, note = _fit_html(content)
-        notes.append(note)
+    if len(content) > MAX_INPUT_CHARS:
+        if text is not None:
+            content = content[:MAX_INPUT_CHARS]
+            notes.append(f"input cut at {MAX_INPUT_CHARS:,} characters")
+        else:
+            content, note = _fit_html(content)
+            notes.append(note)
     models = load_models()
     if text is not None:
         page = segment_text(content, url)

@@ -153,6 +153,14 @@ def _unnamed(ev: Evidence) -> bool:
     return not (ev.terms or ev.brands or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
 
 
+def _held_to_evidence(logit: float, ev: Evidence, segment: Segment) -> float:
+    """A block's logit after the rules on what it names: capped when it needs company, lowered when it
+    names nothing of gambling."""
+    if _needs_company(ev, segment):
+        return min(logit, ALONE_CEILING)
+    return logit - UNNAMED_MARGIN if _unnamed(ev) else logit
+
+
 def _promotes(ev: Evidence) -> bool:
     """Whether a text promotes gambling or other spam, or names a gambling brand."""
     return bool(ev.tiers["promo"] or ev.tiers["seo"] or ev.brands)
@@ -232,8 +240,7 @@ def assess(page: Page, models: Models) -> Assessment:
     reporting_segments = sum(1 for ev in evidence if ev.tiers["counter"])
     logits = [models.segment.logit(ev.dense, ev.tokens) - _reporting_discount(ev, reporting_segments)
               for ev in evidence]
-    logits = [min(z, ALONE_CEILING) if _needs_company(ev, segment) else z - UNNAMED_MARGIN if _unnamed(ev) else z
-              for z, ev, segment in zip(logits, evidence, page.segments)]
+    logits = [_held_to_evidence(z, ev, segment) for z, ev, segment in zip(logits, evidence, page.segments)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
