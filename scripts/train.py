@@ -33,7 +33,13 @@ from spamsift.core.features import DENSE_FEATURES, collect_evidence
 from spamsift.core.model import WEIGHTS_FILE, LinearModel, Models, StackedModel, load_models
 from spamsift.core.page import Segment
 from spamsift.core.segment import segment_text
-from spamsift.core.verdict import PAGE_FEATURES, assess, page_tokens
+from spamsift.core.verdict import (
+    PAGE_FEATURES,
+    SHORT_PAGE_FEATURES,
+    Assessment,
+    assess,
+    page_grams,
+)
 from spamsift.devdata import (
     HTML_STYLES,
     ComposedHtml,
@@ -49,6 +55,9 @@ from spamsift.html.parse import parse_html
 SEED = 20261126
 MIN_TOKEN_COUNT = 5
 SEGMENT_C = 0.5
+PAGE_TEXT_C = 10.0
+BLOCK_PAGE_C, SHORT_PAGE_C = 1.0, 0.1
+"""Chosen by five-fold cross-validation on the calibration split (page-level F1 per source)."""
 OUT = Path(__file__).resolve().parent.parent / "src/spamsift/models" / WEIGHTS_FILE
 
 
@@ -111,32 +120,21 @@ def segment_rows(data: Path, split: str) -> SegmentRows:
 
 
 def page_text_rows(data: Path, split: str) -> SegmentRows:
-    """Whole-page examples for the page-text model: comments, landing pages, composed text pages, and HTML
-    pages, genuine or with spam composed into them; each row is the union of its blocks' tokens."""
-    rng = random.Random(SEED + 3)
+    """Whole-page examples for the page-text model: the comments and landing pages, each as the character n-grams
+    of its text. The model reads only short pages (``WHOLE_TEXT_BLOCKS``), so it learns from short pages."""
     rows = SegmentRows()
-
-    def add(segments: list[Segment], label: int, source: str) -> None:
-        rows.tokens.append(sorted(page_tokens(collect_evidence(segments))))
-        rows.dense.append([])
-        rows.labels.append(label)
-        rows.sources.append(source)
-
     for row in youtube_comments(data, split) + landing_pages(data, split):
-        add(segment_text(row.text).segments, int(row.spam), row.source)
-    for composed in iter_composed_texts(data, split, seed=SEED + 3):
-        add(segment_text(composed.text).segments, int(composed.spam), "composed text")
-    spam_texts = [r.text for r in youtube_comments(data, split) + landing_pages(data, split) if r.spam]
-    for page in clean_pages(data, split):
-        add(parse_html(page.html(), page.url).segments, 0, "html")
-        composed = compose_html(page, spam_texts, rng, rng.choice(HTML_STYLES))
-        if composed.injected:
-            add(parse_html(composed.html, composed.url).segments, 1, "html")
+        rows.tokens.append(sorted(page_grams(segment_text(row.text).segments)))
+        rows.dense.append([])
+        rows.labels.append(int(row.spam))
+        rows.sources.append(row.source)
     return rows
 
 
 def fit_linear(tokens: list[list[str]] | None, dense: list[list[float]], labels: list[int], c: float,
-               weights: list[float] | None = None) -> dict:
+               weights: list[float] | None = None, normalized: bool = False) -> dict:
+    """Logistic regression over dense features and binary tokens; with ``normalized``, each row's tokens
+    weigh one over the square root of their number, as :meth:`LinearModel.normalized_logit` reads them."""
     vocabulary: dict[str, int] = {}
     if tokens is not None:
         counts: dict[str, int] = {}
@@ -146,14 +144,17 @@ def fit_linear(tokens: list[list[str]] | None, dense: list[list[float]], labels:
         for token in sorted(t for t, n in counts.items() if n >= MIN_TOKEN_COUNT):
             vocabulary[token] = len(vocabulary)
     n_dense = len(dense[0])
-    rows, cols = [], []
+    rows, cols, values = [], [], []
     for i, row in enumerate(tokens or []):
-        for token in set(row):
+        present = set(row)
+        value = 1 / np.sqrt(len(present)) if normalized and present else 1.0
+        for token in present:
             j = vocabulary.get(token)
             if j is not None:
                 rows.append(i)
                 cols.append(j)
-    token_matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(labels), len(vocabulary)))
+                values.append(value)
+    token_matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(labels), len(vocabulary)))
     matrix = sparse.hstack([sparse.csr_matrix(np.asarray(dense)), token_matrix], format="csr")
     model = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=SEED)
     model.fit(matrix, labels, sample_weight=weights)
@@ -193,6 +194,22 @@ def fit_layout(pages: list[LayoutExamples]) -> dict:
     return {"block": block, "context": context}
 
 
+def fit_page(pages: list[Assessment], labels: list[int]) -> dict:
+    """The page model, fitted as two and merged into one linear model (see ``page_features``). The block part
+    learns from every page's block aggregates, short ones included (a single comment teaches what one spam block
+    means as well as a long page does); the short part learns from short pages alone. Each part's features are
+    zero on the other kind of page, and the ``short_page`` indicator carries the difference between the two
+    fits' biases, so the merged model gives a long page the block fit's logit and a short one the short fit's."""
+    short_column = PAGE_FEATURES.index("short_page")
+    short = [i for i, page in enumerate(pages) if page.features[short_column]]
+    block_fit = fit_linear(None, [page.block_aggregates for page in pages], labels, c=BLOCK_PAGE_C)
+    short_columns = [PAGE_FEATURES.index(name) for name in SHORT_PAGE_FEATURES]
+    short_fit = fit_linear(None, [[pages[i].features[j] for j in short_columns] for i in short],
+                           [labels[i] for i in short], c=SHORT_PAGE_C)
+    dense = [*block_fit["dense"], round(short_fit["bias"] - block_fit["bias"], 4), *short_fit["dense"]]
+    return {"bias": block_fit["bias"], "dense": dense, "tokens": {}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -208,7 +225,8 @@ def main() -> None:
 
     print("page-text model: building examples", file=sys.stderr)
     rows = page_text_rows(args.data, "train")
-    page_text = fit_linear(rows.tokens, rows.dense, rows.labels, c=SEGMENT_C, weights=rows.weights())
+    page_text = fit_linear(rows.tokens, rows.dense, rows.labels, c=PAGE_TEXT_C, weights=rows.weights(),
+                           normalized=True)
     print(f"page-text model: {len(rows.labels)} pages ({dict(Counter(rows.sources))}), {sum(rows.labels)} spam, "
           f"{len(page_text['tokens'])} tokens", file=sys.stderr)
 
@@ -219,24 +237,25 @@ def main() -> None:
     interim = Models(LinearModel.from_dict(segment), LinearModel.from_dict(page_text), LinearModel.from_dict(no_page),
                      layout_model(layout), PAGE_FEATURES, {})
     print("page model: building examples (calibration split)", file=sys.stderr)
-    page_x, page_y = [], []
+    page_rows: list[Assessment] = []
+    page_y: list[int] = []
     for row in youtube_comments(args.data, "calibration") + landing_pages(args.data, "calibration"):
-        page_x.append(assess(segment_text(row.text), interim).features)
+        page_rows.append(assess(segment_text(row.text), interim))
         page_y.append(int(row.spam))
     for composed in iter_composed_texts(args.data, "calibration", seed=SEED + 1):
-        page_x.append(assess(segment_text(composed.text), interim).features)
+        page_rows.append(assess(segment_text(composed.text), interim))
         page_y.append(int(composed.spam))
     rng = random.Random(SEED + 2)
     spam_texts = [r.text for r in youtube_comments(args.data, "calibration") + landing_pages(args.data, "calibration")
                   if r.spam]
     for page in clean_pages(args.data, "calibration"):
-        page_x.append(assess(parse_html(page.html(), url=page.url, layout=interim.layout), interim).features)
+        page_rows.append(assess(parse_html(page.html(), url=page.url, layout=interim.layout), interim))
         page_y.append(0)
         composed = compose_html(page, spam_texts, rng, rng.choice(HTML_STYLES))
         if composed.injected:
-            page_x.append(assess(parse_html(composed.html, composed.url, interim.layout), interim).features)
+            page_rows.append(assess(parse_html(composed.html, composed.url, interim.layout), interim))
             page_y.append(1)
-    page = fit_linear(None, page_x, page_y, c=1.0)
+    page = fit_page(page_rows, page_y)
     page["features"] = list(PAGE_FEATURES)
     print(f"page model: {len(page_y)} pages, {sum(page_y)} spam", file=sys.stderr)
 
@@ -249,9 +268,8 @@ def main() -> None:
                        "pages composed from clean/scrapinghub and clean/wcxb-dev ground truth with spam lines "
                        "from the same split, and of the HTML blocks of those pages, genuine or with spam "
                        "composed into them in the five injection styles",
-            "page_text": "train split of the same sources as whole pages: each comment, landing page, composed "
-                         "text page and HTML page (genuine, or with spam composed into it) as the set of its "
-                         "blocks' tokens",
+            "page_text": "train split of spam/youtube-judol-comments.csv and spam/gambling-landing-ocr.csv: "
+                         "each comment and landing page as the character 2- to 5-grams of its words",
             "weighting": "page-text model: every source weighs as much in total as the largest; segment model: "
                          "every block once",
             "layout": "train split of clean/scrapinghub and clean/wcxb-dev: blocks labelled content when their "

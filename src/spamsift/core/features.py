@@ -67,6 +67,27 @@ def model_tokens(words: list[str], mixed_words: list[str]) -> list[str]:
     return tokens
 
 
+CHAR_GRAM_SIZES = range(2, 6)
+
+
+def char_grams(text: str) -> set[str]:
+    """The character 2- to 5-grams of every word of ``text`` (normalized and de-leeted), each word read with a
+    space before and after it, as the page-text model reads a short page. Noisy OCR breaks words
+    ("DAF IAR", "Gybersport") and brand names are made up ("airbet303"), so pieces of words generalise where
+    whole words do not."""
+    grams: set[str] = set()
+    add = grams.add
+    for word in text.split():
+        padded = f" {word} "
+        length = len(padded)
+        for size in CHAR_GRAM_SIZES:
+            if size > length:
+                break
+            for start in range(length - size + 1):
+                add(padded[start:start + size])
+    return grams
+
+
 def _dense(segment: Segment, text: str, view: str, ev: Evidence, mixed_words: int) -> list[float]:
     words = ev.words
     tiers = ev.tiers

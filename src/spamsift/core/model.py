@@ -35,6 +35,15 @@ class LinearModel:
             z += sum(map(weights.__getitem__, weights.keys() & tokens))
         return z
 
+    def normalized_logit(self, tokens: Collection[str]) -> float:
+        """The logit of a set of tokens read as a binary vector of unit length, each present token weighing
+        one over the square root of their number: a long text does not read as spam merely for holding
+        more of them. The page-text model reads character n-grams this way."""
+        if not tokens:
+            return self.bias
+        weights = self.tokens
+        return self.bias + sum(map(weights.__getitem__, weights.keys() & tokens)) / math.sqrt(len(tokens))
+
     def top_tokens(self, tokens: list[str], n: int = 3) -> list[tuple[str, float]]:
         """The tokens that pushed the score up most, for the reasons."""
         weights = self.tokens
@@ -58,7 +67,8 @@ class StackedModel:
 class Models:
     segment: LinearModel
     page_text: LinearModel
-    """Words of the whole page at once: one of the page model's inputs, never a verdict on its own."""
+    """Character n-grams of a whole short page at once (:meth:`LinearModel.normalized_logit`): one of the page
+    model's inputs, never a verdict on its own."""
     page: LinearModel
     layout: StackedModel | None
     page_features: tuple[str, ...]

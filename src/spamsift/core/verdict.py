@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from spamsift.core.boilerplate import is_fragment, is_template_line
-from spamsift.core.features import DENSE_FEATURES, Evidence, collect_evidence
+from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence
 from spamsift.core.model import Models, load_models, sigmoid
+from spamsift.core.normalize import deleet, normalize
 from spamsift.core.page import Page, Segment
 from spamsift.core.report import Block, Kind, Report
 
@@ -31,8 +32,11 @@ CONTENT_SHARE_OF_BEST = 0.45
 Relative, because the layout model is surer of some templates than of others: on a short article or an odd
 template every paragraph may get 0.3, and those paragraphs are still the best the page has. Chosen on the
 calibration split with scripts/tune_content_threshold.py."""
-PAGE_FEATURES = ("max_logit", "top3_prob", "spam_share", "spam_blocks", "hidden_spam", "promo_density",
-                 "spam_block_terms", "whole_text_logit")
+LONG_PAGE_FEATURES = ("max_logit", "top3_prob", "spam_share", "spam_blocks", "hidden_spam", "promo_density",
+                      "spam_block_terms")
+SHORT_PAGE_FEATURES = ("short_text_logit", "short_spam_share")
+PAGE_FEATURES = (*LONG_PAGE_FEATURES, "short_page", *SHORT_PAGE_FEATURES)
+"""The page model's inputs; see :func:`page_features`."""
 REPORTING_DISCOUNT = 3.0
 """Logit taken off a sentence that reads as reporting on gambling, per reporting word in it (at most two) and
 per segment of the page with reporting words (at most three)."""
@@ -222,7 +226,8 @@ def _page_label(evidence: list[Evidence], spam_indices: list[int], side: list[Ev
 
 @dataclass(slots=True)
 class Assessment:
-    """Everything judged about a page before the page model speaks; training reads ``features``."""
+    """Everything judged about a page before the page model speaks; training reads ``block_aggregates`` and
+    ``features``."""
 
     evidence: list[Evidence]
     probs: list[float]
@@ -232,6 +237,7 @@ class Assessment:
     side_evidence: list[Evidence]
     url_probs: list[float]
     url_evidence: list[Evidence]
+    block_aggregates: list[float]
     features: list[float]
 
 
@@ -247,9 +253,11 @@ def assess(page: Page, models: Models) -> Assessment:
     side_probs, side_evidence = _side_probs([text for _, text in side], models)
     url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
-    text_logit = models.page_text.logit([], page_tokens(evidence)) if len(evidence) <= WHOLE_TEXT_BLOCKS else 0.0
-    features = page_features(page, evidence, logits, spam_indices, text_logit)
-    return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, features)
+    text_logit = (models.page_text.normalized_logit(page_grams(page.segments))
+                  if len(evidence) <= WHOLE_TEXT_BLOCKS else None)
+    aggregates = block_aggregates(page, evidence, logits, spam_indices)
+    return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, aggregates,
+                      page_features(aggregates, text_logit))
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -328,27 +336,37 @@ def combined_score(body: float, head_prob: float, url_prob: float) -> float:
     return 1.0 - clean
 
 
-def page_tokens(evidence: list[Evidence]) -> set[str]:
-    """The model tokens of a whole page: what the page-text model reads."""
-    return set().union(*(ev.tokens for ev in evidence))
+def page_grams(segments: list[Segment]) -> set[str]:
+    """The character n-grams of a whole page: what the page-text model reads."""
+    return char_grams(deleet(normalize(" ".join(segment.text for segment in segments))))
 
 
-def page_features(page: Page, evidence: list[Evidence], logits: list[float], spam_indices: list[int],
-                  text_logit: float) -> list[float]:
-    """The page model's inputs, in the order of :data:`PAGE_FEATURES`."""
+def block_aggregates(page: Page, evidence: list[Evidence], logits: list[float], spam_indices: list[int]
+                     ) -> list[float]:
+    """What a page's blocks say about it, in the order of :data:`LONG_PAGE_FEATURES`."""
     probs = sorted((sigmoid(z) for z in logits), reverse=True)
     total_chars = sum(len(s.text) for s in page.segments) or 1
-    spam_chars = sum(len(page.segments[i].text) for i in spam_indices)
     words = sum(ev.words for ev in evidence) or 1
     promo = sum(ev.tiers["promo"] + len(ev.brands) for ev in evidence)
     return [
         _clip(max(logits, default=-12.0)),
         sum(probs[:3]) / 3,
-        spam_chars / total_chars,
+        sum(len(page.segments[i].text) for i in spam_indices) / total_chars,
         math.log1p(len(spam_indices)),
         1.0 if any(page.segments[i].hidden for i in spam_indices) else 0.0,
         min(1.0, promo / words * 10),
         math.log1p(sum(evidence[i].tiers["promo"] + evidence[i].tiers["seo"] + len(evidence[i].brands)
                        for i in spam_indices)),
-        _clip(text_logit),
     ]
+
+
+def page_features(aggregates: list[float], text_logit: float | None) -> list[float]:
+    """The page model's inputs, in the order of :data:`PAGE_FEATURES`. A longer page is judged by its blocks'
+    aggregates; a short page (one with a ``text_logit``) by its whole text and the share of it in spam blocks.
+    Each kind's features are zero on the other, so the page model weighs the two kinds' evidence apart: one set
+    of weights for both let the block model overrule the page-text model on noisy OCR text, which the
+    page-text model reads better (chosen by cross-validation on the calibration split)."""
+    if text_logit is None:
+        return [*aggregates, 0.0, 0.0, 0.0]
+    spam_share = aggregates[LONG_PAGE_FEATURES.index("spam_share")]
+    return [0.0] * len(LONG_PAGE_FEATURES) + [1.0, _clip(text_logit), spam_share]

@@ -1,0 +1,42 @@
+"""Short pages (a comment, a landing page's OCR text) are judged as a whole by the page-text model."""
+
+import pytest
+
+import spamsift
+from spamsift.core.features import char_grams
+from spamsift.core.model import load_models
+from spamsift.core.segment import segment_text
+from spamsift.core.verdict import PAGE_FEATURES, WHOLE_TEXT_BLOCKS, assess
+
+
+def test_char_grams_are_pieces_of_words_read_with_a_space_around_each():
+    grams = char_grams("rtp gacor")
+    assert {" r", "rtp", "rtp ", " gac", "cor ", "gacor", " gaco"} <= grams
+    assert not any(" " in gram.strip() for gram in grams), "no piece spans two words"
+    assert char_grams("") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Gak perlu takut scam kalo main di ALEXIS⭐17⭐, wd cepat banget",
+    "LOGIN  DAFTAR  BONUS NEW MEMBER 100%  Minimal deposit 10rb  RTP LIVE  Pragmatic Play  PG Soft  Hubungi CS 24 jam",
+])
+def test_short_promotions_are_gambling(text):
+    assert spamsift.check(text=text).label == "gambling"
+
+
+@pytest.mark.parametrize("text", [
+    "Lagunya bagus banget, jadi kangen kampung halaman. Sehat selalu bang",
+    "Masuk  Daftar  Keranjang  Promo Gratis Ongkir  Kategori  Elektronik  Fashion Pria  Kecantikan  Cari produk",
+])
+def test_short_ordinary_texts_are_clean(text):
+    assert spamsift.check(text=text).label == "clean"
+
+
+def test_only_short_pages_are_read_as_a_whole():
+    short_page = PAGE_FEATURES.index("short_page")
+    models = load_models()
+    short = assess(segment_text("Daftar sekarang\nbonus new member"), models)
+    long = assess(segment_text("\n".join(f"Line {i} of a longer page." for i in range(WHOLE_TEXT_BLOCKS + 1))), models)
+    assert short.features[short_page] == 1.0
+    assert long.features[short_page] == 0.0
+    assert long.features[PAGE_FEATURES.index("short_text_logit")] == 0.0
