@@ -87,7 +87,7 @@ def test_keywords_put_before_the_own_title_beside_the_own_description_and_after_
 
 
 def test_style_sheet_rules_in_media_blocks_and_left_unclosed_hide_what_they_name():
-    css = ("@media (min-width: 10px) { .promo-box { display: none } } .side-note { color: red }"
+    css = ("@media screen { .promo-box { display: none } } .side-note { color: red }"
            ".sticky-links {\ndisplay:none;\n .other { opacity: 1; }")
     body = ARTICLE + ('<div class="promo-box"><p>bandar togel online terpercaya</p></div>'
                       '<div class="sticky-links"><p>situs slot gacor maxwin</p></div>'
@@ -96,6 +96,28 @@ def test_style_sheet_rules_in_media_blocks_and_left_unclosed_hide_what_they_name
     hidden = {b.text: b.reasons for b in report.blocks if b.hidden}
     assert set(hidden) == {"bandar togel online terpercaya", "situs slot gacor maxwin"}
     assert any("display:none rule for .promo-box" in r for r in hidden["bandar togel online terpercaya"])
+
+
+SECOND_STORY = ("The transport office will publish a map of the new lanes next month, and residents can send their "
+                "comments on the crossings near the schools until the end of the year.")
+THIRD_STORY = ("Cycling groups welcomed the vote and said they would help the council count riders on the first "
+               "section once it opens, to show how many people use it every day.")
+
+
+def test_copies_for_other_screens_and_streamed_content_are_visible_and_kept_once():
+    """Site builders hide a page's phone and desktop copies by width-dependent @media rules; React streams content
+    into ``<div hidden id="S:0">`` and a script shows it; pages fade in from ``opacity:0``. Visitors see all of
+    it, so it is content, and the clean text keeps one copy."""
+    css = ("@media (min-width: 810px) { .phone-copy { display: none !important } }"
+           "@media (max-width: 809px) { .desktop-copy { display: none !important } }")
+    body = (f'<div class="desktop-copy">{ARTICLE}</div><div class="phone-copy">{ARTICLE}</div>'
+            f'<div hidden id="S:0"><p>{SECOND_STORY}</p></div><div style="opacity:0"><p>{THIRD_STORY}</p></div>')
+    report = spamsift.check(html=page(body, head=f"<style>{css}</style>"))
+    assert not any(b.hidden for b in report.blocks)
+    assert report.clean_text.count("The city council voted on Tuesday") == 1
+    assert SECOND_STORY in report.clean_text and THIRD_STORY in report.clean_text
+    hidden_by_attribute = spamsift.check(html=page(ARTICLE + f"<div hidden><p>{SECOND_STORY}</p></div>"))
+    assert [b.text for b in hidden_by_attribute.blocks if b.hidden] == [SECOND_STORY]
 
 
 def test_block_offsets_point_into_the_segmented_text():
@@ -144,7 +166,7 @@ def test_a_logo_in_two_scripts_and_a_list_of_model_numbers_are_not_spam():
 
 
 def test_hidden_tab_that_promotes_nothing_is_not_spam():
-    tab = '<div style="opacity:0"><p>Dual Slot: SD/SDHC/SDXC (UHS-I)</p><p>Media/Memory Card Slot</p></div>'
+    tab = '<div style="display:none"><p>Dual Slot: SD/SDHC/SDXC (UHS-I)</p><p>Media/Memory Card Slot</p></div>'
     report = spamsift.check(html=page(ARTICLE + tab))
     assert report.label == "clean"
     assert not report.spam_blocks

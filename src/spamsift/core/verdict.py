@@ -171,18 +171,19 @@ def _promotes(ev: Evidence) -> bool:
 
 
 def _needs_company(ev: Evidence, segment: Segment) -> bool:
-    """Blocks that are not spam on their own, only as part of a run of spam lines: a short block with no
-    gambling promotion, brand or disguise in it ("Betting" in a sports site's menu, "LOGIN", "Casino Hotel"
-    in a title); a single odd word ("RTД", a logo mixing scripts); a hidden block that names and promotes
-    nothing (closed menus and tabs are hidden too: "Dual Slot: SD/SDHC" in a product page's spec tab); and a
-    list of model numbers with no gambling word ("DX300+AMP14, Cayin N6ii"): a promotion names one brand."""
+    """Blocks that are not spam on their own, only as part of a run of spam lines: a short block (up to eight
+    words) with no gambling promotion, brand, numbered name or disguise in it ("Betting" in a sports site's
+    menu, "Dual Slot: SD/SDHC/SDXC" in a camera's specifications, "Casino Hotel" in a title); a single odd word
+    ("RTД", a logo mixing scripts); a hidden block that names and promotes nothing (closed menus and tabs are
+    hidden too); and a list of model numbers with no gambling word ("DX300+AMP14, Cayin N6ii"): a promotion
+    names one brand."""
     if _promotes(ev) or (ev.obfuscation >= DISGUISE_SHARE and (ev.words >= 2 or ev.numbered)):
         return False
     if segment.hidden and not ev.terms and not ev.numbered:
         return True
     if not ev.terms and ev.words <= MODEL_NUMBER_LIST_WORDS and ev.dense[_DIGIT_WORDS] >= 0.5:
         return True
-    return ev.words <= 3 or (ev.words <= 8 and ev.tiers["topic"] > 0)
+    return ev.words <= 3 or (ev.words <= 8 and not ev.numbered)
 
 
 def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> list[Kind]:
@@ -207,7 +208,20 @@ def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> l
                 kinds[i] = "boilerplate"
         elif is_fragment(segment.text, ev.words):
             kinds[i] = "boilerplate"
+    _drop_copies(page, kinds)
     return kinds
+
+
+def _drop_copies(page: Page, kinds: list[Kind]) -> None:
+    """An HTML content block that repeats an earlier one word for word is boilerplate: site builders put a copy
+    of the page for each screen size in the markup (showing one by ``@media`` rules), and the clean text keeps
+    the first. Plain text keeps its repeats (a song's chorus, a poem's refrain)."""
+    seen: set[str] = set()
+    for i, segment in enumerate(page.segments):
+        if kinds[i] == "content" and segment.content_prior is not None:
+            if segment.text in seen:
+                kinds[i] = "boilerplate"
+            seen.add(segment.text)
 
 
 def _content_threshold(page: Page) -> float:

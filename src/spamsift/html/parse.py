@@ -34,13 +34,29 @@ _HIDING_STYLE = (
     (re.compile(r"(?:^|[;\s])(?:left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"), "off-screen positioning"),
     (re.compile(r"font-size\s*:\s*(?:0|0?\.\d+|1)(?:px|pt|em|rem)?\s*(?:;|$|!)"), "tiny font"),
     (re.compile(r"(?:^|[;\s])(?:height|width|max-height)\s*:\s*0(?:px)?\s*(?:;|$|!)"), "zero size"),
-    (re.compile(r"opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"), "opacity:0"),
 )
 _COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!\s]+)")
 _HIDING_DECLARATION = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{3,}px")
 _SIMPLE_SELECTOR = re.compile(r"^\s*([.#])([\w-]+)\s*$")
+_STREAMED_BOUNDARY = re.compile(r"S:\d+$")
+"""Ids of React's streamed server rendering: the content arrives in a ``<div hidden id="S:0">`` that a script
+moves into place, so a visitor sees it."""
+
+
+def _responsive(style_text: str, rule_open: int) -> bool:
+    """Whether the rule whose ``{`` is at ``rule_open`` sits in an ``@media`` block that depends on the screen's
+    width: such rules hide a site builder's phone copy of the page on desktops and its desktop copy on phones,
+    and every copy is seen on some screen."""
+    media = style_text.rfind("@media", 0, rule_open)
+    if media < 0:
+        return False
+    media_open = style_text.find("{", media, rule_open)
+    if media_open < 0:
+        return False
+    inside = style_text[media_open + 1:rule_open]
+    return inside.count("{") == inside.count("}") and "width" in style_text[media:media_open]
 
 
 def _hidden_by_rules(style_text: str) -> dict[str, str]:
@@ -56,6 +72,8 @@ def _hidden_by_rules(style_text: str) -> dict[str, str]:
         if open_brace <= rule_start or style_text.rfind("}", open_brace, hiding.start()) >= 0:
             continue  # outside any rule, or a second hiding declaration of a rule already read
         rule_start = open_brace
+        if _responsive(style_text, open_brace):
+            continue
         selectors = style_text[max(style_text.rfind("}", 0, open_brace), style_text.rfind("{", 0, open_brace)) + 1:
                                open_brace]
         declaration = hiding.group().replace(" ", "")
@@ -68,7 +86,7 @@ def _hidden_by_rules(style_text: str) -> dict[str, str]:
 
 
 def _hiding_reason(attrs: dict[str, str | None], rules: dict[str, str]) -> str | None:
-    if "hidden" in attrs:
+    if "hidden" in attrs and not _STREAMED_BOUNDARY.match(attrs.get("id") or ""):
         return "hidden attribute"
     style = (attrs.get("style") or "").lower()
     if style:
