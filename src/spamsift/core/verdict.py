@@ -1,9 +1,9 @@
 """From segments to a verdict: score every block, settle its kind, then judge the page.
 
 Blocks are judged first, each by the learned model over its own evidence, then in context (a
-short line inside a run of spam lines is part of the run). The page is judged from its blocks, from the words
-of the whole text when it is short (a landing page's noisy OCR text says "gambling" as a whole more clearly
-than any one of its lines), and from what it says about itself outside the body: title, meta tags and URL.
+short line inside a run of spam lines is part of the run). The page is judged from its blocks, or from its
+whole text when it is short (a landing page's noisy OCR text says "gambling" as a whole more clearly than any
+one of its lines), and from what it says about itself outside the body: title, meta tags and URL.
 """
 
 from __future__ import annotations
@@ -139,9 +139,10 @@ def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
 
 
 WHOLE_TEXT_BLOCKS = 3
-"""Pages of at most this many blocks (a comment, a landing page's OCR text) are also read as a whole by the
-page-text model; longer pages are judged by their blocks alone, where a few spam lines are not drowned by a
-long genuine text, and a genuine text full of words the model distrusts is not condemned by them."""
+"""Pages of at most this many blocks (a comment, a landing page's OCR text) are judged as a whole, by the
+page-text model and the share of their text in spam blocks; longer pages are judged by their blocks' aggregates,
+where a few spam lines are not drowned by a long genuine text, and a genuine text full of words the model
+distrusts is not condemned by them."""
 ALONE_CEILING = -0.05
 """The highest logit a block that needs company may have on its own: just under the spam threshold."""
 
