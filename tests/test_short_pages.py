@@ -40,3 +40,17 @@ def test_only_short_pages_are_read_as_a_whole():
     assert short.features[short_page] == 1.0
     assert long.features[short_page] == 0.0
     assert long.features[PAGE_FEATURES.index("short_text_logit")] == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "AIRBET303  Minimal (ga",
+    "Reactor — Cyber Heist Slot —",
+    "Pengumuman Penerimaan Mahasiswa Baru  Jadwal Ujian Masuk  Login Portal Akademik  Daftar Ulang  Kalender",
+    "Gak perlu takut scam kalo main di ALEXIS⭐17⭐, wd cepat banget",
+])
+def test_a_short_page_locates_spam_exactly_when_it_is_labelled_spam(text):
+    report = spamsift.check(text=text)
+    assert report.is_spam == bool(report.spam_blocks)
+    for block in report.spam_blocks:
+        if block.score < 0.5:
+            assert block.reasons[0] == "the whole text reads as spam"

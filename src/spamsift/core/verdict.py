@@ -301,19 +301,20 @@ def judge(page: Page, models: Models | None = None) -> Report:
     """The full verdict on a segmented page."""
     models = models or load_models()
     a = assess(page, models)
-    score = combined_score(sigmoid(models.page.logit(a.features)), max(a.side_probs, default=0.0),
-                           max(a.url_probs, default=0.0))
+    body = sigmoid(models.page.logit(a.features))
+    score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0))
+    kinds = _follow_whole_text(page, a, body) if len(a.evidence) <= WHOLE_TEXT_BLOCKS else a.kinds
 
     blocks = []
-    for segment, ev, prob, kind in zip(page.segments, a.evidence, a.probs, a.kinds):
+    for segment, ev, prob, kind, block_kind in zip(page.segments, a.evidence, a.probs, kinds, a.kinds):
         reasons = _describe(ev, segment, models) if kind == "spam" or prob >= 0.2 else []
         if kind == "spam" and prob < SPAM_THRESHOLD:
-            reasons.insert(0, "inside a run of spam lines")
+            reasons.insert(0, "inside a run of spam lines" if block_kind == "spam" else "the whole text reads as spam")
         blocks.append(Block(segment.start, segment.end, kind, prob, reasons, segment.text,
                             segment.locator, bool(segment.hidden)))
     _note_off_topic(blocks)
 
-    spam_indices = [i for i, kind in enumerate(a.kinds) if kind == "spam"]
+    spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     reasons = []
     if spam_indices:
         spam_chars = sum(len(page.segments[i].text) for i in spam_indices)
@@ -332,6 +333,18 @@ def judge(page: Page, models: Models | None = None) -> Report:
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
     return Report(label=label, score=score, blocks=blocks, clean_text=clean_text, reasons=reasons,
                   text=page.text, url=page.url, title=page.title, terms=_spam_terms(a.evidence, spam_indices))
+
+
+def _follow_whole_text(page: Page, a: Assessment, body: float) -> list[Kind]:
+    """The kinds of a short page's blocks, made to follow the verdict on its whole text: when the text is spam
+    and no block was, its likeliest block is; when the text is not, no block is. Otherwise a comment could be
+    labelled gambling with nothing located in it, or clean with a spam line in it."""
+    if body >= SPAM_THRESHOLD and a.kinds and "spam" not in a.kinds:
+        likeliest = max(range(len(a.probs)), key=a.probs.__getitem__)
+        return ["spam" if i == likeliest else kind for i, kind in enumerate(a.kinds)]
+    if body < SPAM_THRESHOLD and "spam" in a.kinds:
+        return _settle_kinds(page, a.evidence, [min(p, RUN_MEMBER_THRESHOLD / 2) for p in a.probs])
+    return a.kinds
 
 
 def _spam_terms(evidence: list[Evidence], spam_indices: list[int]) -> dict[str, int]:
