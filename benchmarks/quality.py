@@ -6,8 +6,9 @@ Prints:
 - page level precision, recall, F1, false-positive rate and expected calibration error of the score on
   YouTube comments and OCR landing pages;
 - genuine pages (all of clean/scrapinghub and clean/wcxb-dev) flagged as spam;
-- clean-text F1 on the test split: the Zyte benchmark's 4-gram shingle F1 on scrapinghub, WCXB's
-  bag-of-words F1 on wcxb-dev (``--trafilatura`` adds trafilatura's on the same pages);
+- clean-text F1 on the test split: the Zyte benchmark's 4-gram shingle F1 on scrapinghub (as the benchmark
+  summarises it, and the mean of the pages' F1s), WCXB's bag-of-words F1 on wcxb-dev (``--trafilatura`` adds
+  trafilatura's on the same pages);
 - composed injections (test split): text pages (line-level spam recall, content kept) and HTML
   pages in the five injection styles (caught, spam text left in clean_text, content kept).
 """
@@ -36,12 +37,31 @@ from spamsift.devdata import (
 SEED = 7
 
 
-def shingle_f1(predicted: str, reference: str, n: int = 4) -> tuple[float, float, float]:
-    """The Zyte article-extraction benchmark's measure: F1 over multisets of word 4-gram shingles."""
-    def shingles(text: str) -> Counter:
-        tokens = re.findall(r"\w+", text.lower())
-        return Counter(tuple(tokens[i:i + n]) for i in range(max(len(tokens) - n + 1, 1))) if tokens else Counter()
-    return _f1(shingles(predicted), shingles(reference))
+def _shingles(text: str, n: int = 4) -> Counter:
+    tokens = re.findall(r"\w+", text.lower())
+    return Counter(tuple(tokens[i:i + n]) for i in range(max(len(tokens) - n + 1, 1))) if tokens else Counter()
+
+
+def shingle_f1(predicted: str, reference: str) -> tuple[float, float, float]:
+    """One page's precision, recall and F1 over multisets of word 4-gram shingles (the Zyte benchmark's unit)."""
+    return _f1(_shingles(predicted), _shingles(reference))
+
+
+def zyte_benchmark_f1(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
+    """The Zyte article-extraction benchmark's summary of (predicted, reference) pairs, as its ``evaluate.py``
+    computes it: shingle precision averaged over the pages with a prediction, recall over the pages with a
+    reference, and the F1 of those two means (not the mean of the pages' F1s, which punishes one bad page more)."""
+    precisions, recalls = [], []
+    for predicted, reference in pairs:
+        pred, ref = _shingles(predicted), _shingles(reference)
+        overlap = sum((pred & ref).values())
+        if pred:
+            precisions.append(overlap / sum(pred.values()))
+        if ref:
+            recalls.append(overlap / sum(ref.values()))
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def bow_f1(predicted: str, reference: str) -> tuple[float, float, float]:
@@ -94,6 +114,7 @@ def genuine_pages(data: Path, with_trafilatura: bool) -> None:
     held_out = {(p.source, p.id) for p in clean_pages(data, "test")}
     flagged = []
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    zyte_pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for page in pages:
         html = page.html()
         report = spamsift.check(html=html, url=page.url)
@@ -102,17 +123,24 @@ def genuine_pages(data: Path, with_trafilatura: bool) -> None:
         if not page.main_content or (page.source, page.id) not in held_out:
             continue
         measure = shingle_f1 if page.source == "scrapinghub" else bow_f1
-        scores[(page.source, "spamsift")].append(measure(report.clean_text, page.main_content)[2])
+        extracted = {"spamsift": report.clean_text}
         if with_trafilatura:
             import trafilatura
 
-            extracted = trafilatura.extract(html) or ""
-            scores[(page.source, "trafilatura")].append(measure(extracted, page.main_content)[2])
+            extracted["trafilatura"] = trafilatura.extract(html) or ""
+        for system, text in extracted.items():
+            scores[(page.source, system)].append(measure(text, page.main_content)[2])
+            if page.source == "scrapinghub":
+                zyte_pairs[system].append((text, page.main_content))
     print(f"genuine pages flagged as spam: {len(flagged)} of {len(pages)}  {' '.join(flagged[:10])}")
     for (source, system), values in sorted(scores.items()):
         measure = "4-gram shingle F1" if source == "scrapinghub" else "bag-of-words F1"
         print(f"clean text, {source:<12} test split n={len(values):>4}  {system:<12} {measure} "
-              f"{sum(values) / len(values):.4f}")
+              f"{sum(values) / len(values):.4f}{' (mean of pages)' if source == 'scrapinghub' else ''}")
+    for system, pairs in sorted(zyte_pairs.items()):
+        p, r, f1 = zyte_benchmark_f1(pairs)
+        print(f"clean text, scrapinghub  test split n={len(pairs):>4}  {system:<12} 4-gram shingle F1 {f1:.4f} "
+              f"(the benchmark's: precision {p:.4f}, recall {r:.4f})")
 
 
 def composed_text_pages(data: Path) -> None:

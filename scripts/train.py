@@ -49,7 +49,14 @@ from spamsift.devdata import (
     landing_pages,
     youtube_comments,
 )
-from spamsift.html.layout import CONTEXT_FEATURES, LAYOUT_FEATURES, LayoutExamples, context_rows, layout_examples
+from spamsift.html.layout import (
+    CONTEXT_FEATURES,
+    LAYOUT_FEATURES,
+    LayoutExamples,
+    context_rows,
+    in_top_candidate,
+    layout_examples,
+)
 from spamsift.html.parse import parse_html
 
 SEED = 20261126
@@ -184,7 +191,7 @@ def fit_layout(pages: list[LayoutExamples]) -> dict:
         block = LinearModel.from_dict(fit_linear(*_flatten(train), c=0.5))
         for page in held:
             logits = [block.logit(d, t) for d, t in zip(page.dense, page.tokens)]
-            context_x.extend(context_rows(logits, page.infos))
+            context_x.extend(context_rows(logits, page.infos, in_top_candidate(page.dense)))
             context_y.extend(page.labels)
     block = fit_linear(*_flatten(pages), c=0.5)
     block["features"] = list(LAYOUT_FEATURES)

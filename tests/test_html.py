@@ -207,3 +207,22 @@ def test_on_a_page_the_layout_model_is_unsure_of_the_best_blocks_are_the_content
         offset += len(text) + 1
     report = judge(Page("\n".join(t for t, _ in texts), segments))
     assert [b.kind for b in report.blocks] == ["boilerplate", "content", "content", "boilerplate"]
+
+
+def test_the_article_container_is_the_top_candidate_not_a_list_of_teasers_beside_it():
+    """Readability's top candidate: the element whose own children are the paragraphs. Five teasers, each a
+    heading and a paragraph in an item of their own, hold more prose than the article and still lose."""
+    from spamsift.html.layout import LAYOUT_FEATURES, _dense_rows
+    from spamsift.html.parse import parse_page
+
+    teaser = ("<div class='item'><h5>Another story of the day</h5><div>A teaser paragraph that sums up another "
+              "story of the day in a sentence, to make the readers click through to it and read all of it.</div></div>")
+    parsed, infos = parse_page(page(ARTICLE + "<section>" + teaser * 5 + "</section>"))
+    in_top = LAYOUT_FEATURES.index("in_top_candidate")
+    flags = {segment.text[:20]: row[in_top] for segment, row in zip(parsed.segments, _dense_rows(parsed.segments,
+                                                                                                  infos))}
+    assert flags["The city council vot"] == 1.0
+    assert flags["Opponents argued tha"] == 1.0
+    assert flags["A teaser paragraph t"] == 0.0
+    teaser_prose = sum(len(s.text) for s in parsed.segments if s.text.startswith("A teaser"))
+    assert teaser_prose > len(ARTICLE)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 LAYOUT_FEATURES = (
     "words", "link_density", "sentence", "position", "depth", "prev_words", "next_words",
     "prev_link_density", "next_link_density", "hidden", "commas", "block_share", "in_main", "main_depth_gap",
+    "in_top_candidate",
 )
 MAIN_SHARE = 0.6
 """The main container is the deepest element holding this share of the page's prose words."""
@@ -108,12 +109,46 @@ def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[
     return flags
 
 
+def _top_candidate(segments: list[Segment], infos: list[LayoutInfo], words: list[int], density: list[float]
+                   ) -> Any:
+    """The element most likely to hold the article, found as readability finds it: each paragraph-like block
+    scores its parent fully and its grandparent half, by its length and commas. Unlike the main container
+    (:func:`_in_main_container`), this prefers the element whose own children are the paragraphs, so a list
+    of teasers, each a heading and a paragraph in an item of its own, does not outweigh the article."""
+    scores: dict[int, list] = {}
+    for segment, info, n, d in zip(segments, infos, words, density):
+        if n < PROSE_MIN_WORDS or d > 0.5 or info.element is None:
+            continue
+        points = 1 + segment.text.count(",") + min(len(segment.text) // 100, 3)
+        frame = info.element.parent
+        for share in (1.0, 0.5):
+            if frame is None:
+                break
+            entry = scores.setdefault(id(frame), [0.0, frame])
+            entry[0] += points * share
+            frame = frame.parent
+    if not scores:
+        return None
+    return max(scores.values(), key=lambda entry: entry[0])[1]
+
+
+def _inside(element: Any, container: Any) -> bool:
+    """Whether a parse frame is the container or below it."""
+    frame = element
+    while frame is not None and frame.depth >= container.depth:
+        if frame is container:
+            return True
+        frame = frame.parent
+    return False
+
+
 def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[float]]:
     words = [len(_WORD.findall(s.text)) for s in segments]
     density = [s.link_chars / max(len(s.text), 1) for s in segments]
     total_words = sum(words) or 1
     n = len(segments)
     main = _in_main_container(infos, words, density)
+    top = _top_candidate(segments, infos, words, density)
     rows = []
     for i, (segment, info) in enumerate(zip(segments, infos)):
         rows.append([
@@ -130,17 +165,20 @@ def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[f
             math.log1p(segment.text.count(",")),
             words[i] / total_words * 10,
             *main[i],
+            1.0 if top is not None and _inside(info.element, top) else 0.0,
         ])
     return rows
 
 
-CONTEXT_FEATURES = ("logit", "window_mean", "prev_prob", "next_prob", "wide_window_share", "sibling_mean")
+CONTEXT_FEATURES = ("logit", "window_mean", "prev_prob", "next_prob", "wide_window_share", "sibling_mean",
+                    "in_top_candidate")
 _WINDOW, _WIDE_WINDOW = 2, 5
 
 
-def context_rows(logits: list[float], infos: list[LayoutInfo]) -> list[list[float]]:
-    """The second stage's inputs: a block's own logit and what the first stage said about its neighbours
-    in reading order and about its siblings in the tree (content comes in runs and in one container)."""
+def context_rows(logits: list[float], infos: list[LayoutInfo], in_top: list[float]) -> list[list[float]]:
+    """The second stage's inputs: a block's own logit, what the first stage said about its neighbours
+    in reading order and about its siblings in the tree (content comes in runs and in one container), and
+    whether it sits in the top candidate, which the second stage weighs against the first stage's certainty."""
     probs = [sigmoid(z) for z in logits]
     n = len(probs)
     prefix = [0.0]
@@ -165,6 +203,7 @@ def context_rows(logits: list[float], infos: list[LayoutInfo]) -> list[list[floa
             probs[i + 1] if i + 1 < n else 0.0,
             (likely[wide_hi] - likely[wide_lo]) / (wide_hi - wide_lo),
             (sum(group) - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
+            in_top[i],
         ])
     return rows
 
@@ -178,14 +217,19 @@ def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
     return [*info.tokens, "w:" + first.group().lower()] if first else list(info.tokens)
 
 
-def block_logits(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
-    return [model.block.logit(dense, layout_tokens(segment, info))
-            for dense, segment, info in zip(_dense_rows(segments, infos), segments, infos)]
+_IN_TOP = LAYOUT_FEATURES.index("in_top_candidate")
+
+
+def in_top_candidate(rows: list[list[float]]) -> list[float]:
+    """The blocks' in-top-candidate flags, read off their layout rows for the second stage."""
+    return [row[_IN_TOP] for row in rows]
 
 
 def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
-    rows = context_rows(block_logits(segments, infos, model), infos)
-    return [sigmoid(model.context.logit(row)) for row in rows]
+    rows = _dense_rows(segments, infos)
+    logits = [model.block.logit(dense, layout_tokens(segment, info))
+              for dense, segment, info in zip(rows, segments, infos)]
+    return [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, in_top_candidate(rows))]
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
