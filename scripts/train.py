@@ -54,7 +54,6 @@ from spamsift.html.layout import (
     LAYOUT_FEATURES,
     LayoutExamples,
     context_rows,
-    in_top_candidate,
     layout_examples,
 )
 from spamsift.html.parse import parse_html
@@ -191,7 +190,7 @@ def fit_layout(pages: list[LayoutExamples]) -> dict:
         block = LinearModel.from_dict(fit_linear(*_flatten(train), c=0.5))
         for page in held:
             logits = [block.logit(d, t) for d, t in zip(page.dense, page.tokens)]
-            context_x.extend(context_rows(logits, page.infos, in_top_candidate(page.dense)))
+            context_x.extend(context_rows(logits, page.infos, page.dense))
             context_y.extend(page.labels)
     block = fit_linear(*_flatten(pages), c=0.5)
     block["features"] = list(LAYOUT_FEATURES)

@@ -78,16 +78,21 @@ class LayoutInfo:
         return cls((*inherited, *local), len(frames), inner)
 
 
+def _is_prose(info: LayoutInfo, words: int, link_density: float) -> bool:
+    """A paragraph-like block: at least PROSE_MIN_WORDS words, mostly not links, inside an element."""
+    return words >= PROSE_MIN_WORDS and link_density <= 0.5 and info.element is not None
+
+
 def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[tuple[float, float]]:
     """For each block: is it inside the page's main container, and how many levels below it.
 
-    Like readability's top candidate, but cheaper: the prose words (blocks of at least
-    PROSE_MIN_WORDS words, mostly not links) are summed up the ancestor chain, and the deepest
-    element holding MAIN_SHARE of them is the main container.
+    The prose words (blocks of at least PROSE_MIN_WORDS words, mostly not links) are summed up the
+    ancestor chain, and the deepest element holding MAIN_SHARE of them is the main container: wider
+    than the top candidate (:func:`_top_candidate`), it holds everything prose-like around the article.
     """
     touched = []
     for info, n, d in zip(infos, words, density):
-        if n < PROSE_MIN_WORDS or d > 0.5 or info.element is None:
+        if not _is_prose(info, n, d):
             continue
         frame = info.element
         while frame is not None:
@@ -117,7 +122,7 @@ def _top_candidate(segments: list[Segment], infos: list[LayoutInfo], words: list
     of teasers, each a heading and a paragraph in an item of its own, does not outweigh the article."""
     scores: dict[int, list] = {}
     for segment, info, n, d in zip(segments, infos, words, density):
-        if n < PROSE_MIN_WORDS or d > 0.5 or info.element is None:
+        if not _is_prose(info, n, d):
             continue
         points = 1 + segment.text.count(",") + min(len(segment.text) // 100, 3)
         frame = info.element.parent
@@ -173,12 +178,15 @@ def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[f
 CONTEXT_FEATURES = ("logit", "window_mean", "prev_prob", "next_prob", "wide_window_share", "sibling_mean",
                     "in_top_candidate")
 _WINDOW, _WIDE_WINDOW = 2, 5
+_IN_TOP = LAYOUT_FEATURES.index("in_top_candidate")
 
 
-def context_rows(logits: list[float], infos: list[LayoutInfo], in_top: list[float]) -> list[list[float]]:
+def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list[list[float]]
+                 ) -> list[list[float]]:
     """The second stage's inputs: a block's own logit, what the first stage said about its neighbours
     in reading order and about its siblings in the tree (content comes in runs and in one container), and
-    whether it sits in the top candidate, which the second stage weighs against the first stage's certainty."""
+    whether it sits in the top candidate (read off its first-stage ``layout_rows``), which the second stage weighs
+    against the first stage's certainty."""
     probs = [sigmoid(z) for z in logits]
     n = len(probs)
     prefix = [0.0]
@@ -203,7 +211,7 @@ def context_rows(logits: list[float], infos: list[LayoutInfo], in_top: list[floa
             probs[i + 1] if i + 1 < n else 0.0,
             (likely[wide_hi] - likely[wide_lo]) / (wide_hi - wide_lo),
             (sum(group) - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
-            in_top[i],
+            layout_rows[i][_IN_TOP],
         ])
     return rows
 
@@ -217,19 +225,11 @@ def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
     return [*info.tokens, "w:" + first.group().lower()] if first else list(info.tokens)
 
 
-_IN_TOP = LAYOUT_FEATURES.index("in_top_candidate")
-
-
-def in_top_candidate(rows: list[list[float]]) -> list[float]:
-    """The blocks' in-top-candidate flags, read off their layout rows for the second stage."""
-    return [row[_IN_TOP] for row in rows]
-
-
 def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
     rows = _dense_rows(segments, infos)
     logits = [model.block.logit(dense, layout_tokens(segment, info))
               for dense, segment, info in zip(rows, segments, infos)]
-    return [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, in_top_candidate(rows))]
+    return [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
