@@ -143,6 +143,13 @@ WHOLE_TEXT_BLOCKS = 3
 page-text model and the share of their text in spam blocks; longer pages are judged by their blocks' aggregates,
 where a few spam lines are not drowned by a long genuine text, and a genuine text full of words the model
 distrusts is not condemned by them."""
+
+
+def _read_as_whole(page: Page) -> bool:
+    """Whether the page is short enough to be judged as a whole (see WHOLE_TEXT_BLOCKS)."""
+    return len(page.segments) <= WHOLE_TEXT_BLOCKS
+
+
 ALONE_CEILING = -0.05
 """The highest logit a block that needs company may have on its own: just under the spam threshold."""
 
@@ -269,7 +276,7 @@ def assess(page: Page, models: Models) -> Assessment:
     url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     text_logit = (models.page_text.normalized_logit(page_grams(page.segments))
-                  if len(evidence) <= WHOLE_TEXT_BLOCKS else None)
+                  if _read_as_whole(page) else None)
     aggregates = block_aggregates(page, evidence, logits, spam_indices)
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, aggregates,
                       page_features(aggregates, text_logit))
@@ -303,7 +310,7 @@ def judge(page: Page, models: Models | None = None) -> Report:
     a = assess(page, models)
     body = sigmoid(models.page.logit(a.features))
     score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0))
-    kinds = _follow_whole_text(page, a, body) if len(a.evidence) <= WHOLE_TEXT_BLOCKS else a.kinds
+    kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
 
     blocks = []
     for segment, ev, prob, kind, block_kind in zip(page.segments, a.evidence, a.probs, kinds, a.kinds):
