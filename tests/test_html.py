@@ -226,3 +226,40 @@ def test_the_article_container_is_the_top_candidate_not_a_list_of_teasers_beside
     assert flags["A teaser paragraph t"] == 0.0
     teaser_prose = sum(len(s.text) for s in parsed.segments if s.text.startswith("A teaser"))
     assert teaser_prose > len(ARTICLE)
+
+
+DECLARED_ARTICLE = ("<div class='story'><h1>Council approves bicycle lanes</h1><div itemprop='articleBody'>"
+                    "<p>The city council voted on Tuesday to build twelve kilometres of protected bicycle lanes.</p>"
+                    "<p>Construction will start in the spring, the transport office said on Wednesday.</p></div></div>"
+                    "<div class='service'><p>Our customer service centre can be contacted with any questions or "
+                    "requests by telephone, by e-mail or by post, from Sunday to Thursday.</p></div>")
+
+
+def test_the_body_a_page_declares_marks_its_blocks_in_and_every_other_block_out():
+    """schema.org's ``itemprop="articleBody"``, written by news and blog platforms for search engines: +1 inside
+    it, -1 outside it on a page that declares one, 0 on a page that does not."""
+    from spamsift.html.layout import LAYOUT_FEATURES, _dense_rows
+    from spamsift.html.parse import parse_page
+
+    declared = LAYOUT_FEATURES.index("declared_body")
+    for html, expected in ((DECLARED_ARTICLE, {"The city council vot": 1.0, "Construction will st": 1.0,
+                                               "Council approves bic": -1.0, "Our customer service": -1.0}),
+                           (DECLARED_ARTICLE.replace("itemprop", "data-x"),
+                            {"The city council vot": 0.0, "Our customer service": 0.0})):
+        parsed, infos = parse_page(page(html))
+        rows = {segment.text[:20]: row[declared] for segment, row in zip(parsed.segments,
+                                                                        _dense_rows(parsed.segments, infos))}
+        assert {key: rows[key] for key in expected} == expected
+
+
+def test_a_block_the_page_declares_its_article_body_is_more_likely_content_than_the_prose_beside_it():
+    from spamsift.core.model import load_models
+    from spamsift.html.parse import parse_html
+
+    def priors(html: str) -> dict[str, float]:
+        parsed = parse_html(page(html), layout=load_models().layout)
+        return {segment.text[:20]: segment.content_prior for segment in parsed.segments}
+
+    declared, undeclared = priors(DECLARED_ARTICLE), priors(DECLARED_ARTICLE.replace("itemprop", "data-x"))
+    assert declared["Construction will st"] > undeclared["Construction will st"]
+    assert declared["Our customer service"] < undeclared["Our customer service"]

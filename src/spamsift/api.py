@@ -8,7 +8,7 @@ from spamsift.core.model import load_models
 from spamsift.core.report import Report
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import judge
-from spamsift.html.parse import MAX_OPEN_ELEMENTS, drop_scripts, markup_text, open_elements, parse_html
+from spamsift.html.parse import drop_scripts, markup_text, parse_html, too_many_open_elements
 
 if TYPE_CHECKING:
     from spamsift.io.fetch import Fetched
@@ -56,7 +56,7 @@ def check(text: str | None = None, html: str | None = None, url: str | None = No
     models = load_models()
     if text is not None:
         page = segment_text(content, url)
-    elif (nesting := open_elements(content)) > MAX_OPEN_ELEMENTS:
+    elif (nesting := too_many_open_elements(content)) is not None:
         page = segment_text(markup_text(content), url)
         notes.append(f"markup leaves about {nesting:,} elements open: read as text")
     else:

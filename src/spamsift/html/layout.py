@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 LAYOUT_FEATURES = (
     "words", "link_density", "sentence", "position", "depth", "prev_words", "next_words",
     "prev_link_density", "next_link_density", "hidden", "commas", "block_share", "in_main", "main_depth_gap",
-    "in_top_candidate",
+    "in_top_candidate", "declared_body",
 )
 MAIN_SHARE = 0.6
 """The main container is the deepest element holding this share of the page's prose words."""
@@ -137,6 +137,17 @@ def _top_candidate(segments: list[Segment], infos: list[LayoutInfo], words: list
     return max(scores.values(), key=lambda entry: entry[0])[1]
 
 
+def _declared_body(infos: list[LayoutInfo], words: list[int], density: list[float]) -> Any:
+    """The element the page itself declares its article's body (schema.org's ``itemprop="articleBody"``), the
+    one holding the most prose when there are several; None when no declared body holds prose."""
+    declared: dict[int, list] = {}
+    for info, n, d in zip(infos, words, density):
+        body = info.element.article_body if _is_prose(info, n, d) else None
+        if body is not None:
+            declared.setdefault(id(body), [0, body])[0] += n
+    return max(declared.values(), key=lambda entry: entry[0])[1] if declared else None
+
+
 def _inside(element: Any, container: Any) -> bool:
     """Whether a parse frame is the container or below it."""
     frame = element
@@ -154,6 +165,7 @@ def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[f
     n = len(segments)
     main = _in_main_container(infos, words, density)
     top = _top_candidate(segments, infos, words, density)
+    body = _declared_body(infos, words, density)
     rows = []
     for i, (segment, info) in enumerate(zip(segments, infos)):
         rows.append([
@@ -171,14 +183,16 @@ def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[f
             words[i] / total_words * 10,
             *main[i],
             1.0 if top is not None and _inside(info.element, top) else 0.0,
+            0.0 if body is None else 1.0 if _inside(info.element, body) else -1.0,
         ])
     return rows
 
 
 CONTEXT_FEATURES = ("logit", "window_mean", "prev_prob", "next_prob", "wide_window_share", "sibling_mean",
-                    "in_top_candidate")
+                    "in_top_candidate", "declared_body")
 _WINDOW, _WIDE_WINDOW = 2, 5
 _IN_TOP = LAYOUT_FEATURES.index("in_top_candidate")
+_DECLARED_BODY = LAYOUT_FEATURES.index("declared_body")
 
 
 def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list[list[float]]
@@ -212,6 +226,7 @@ def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list
             (likely[wide_hi] - likely[wide_lo]) / (wide_hi - wide_lo),
             (sum(group) - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
             layout_rows[i][_IN_TOP],
+            layout_rows[i][_DECLARED_BODY],
         ])
     return rows
 

@@ -130,6 +130,9 @@ class _Frame:
     """The words of its class and id, filled in with ``layout_tokens``."""
     prose_words: int = 0
     """Words of paragraph-like blocks inside this element; see spamsift.html.layout.main_container."""
+    article_body: _Frame | None = None
+    """The nearest element, this one included, that declares itself the article's body (schema.org's
+    ``itemprop="articleBody"``, which news and blog platforms write for search engines)."""
 
 
 MAX_LOCATOR_STEPS = 64
@@ -242,8 +245,13 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
         is_block = tag in BLOCK_TAGS
         if is_block:
             builder.flush(frames)
-        frames.append(_Frame(tag, index, attrs.get("id") if attrs else None, hidden, names, link_host, is_block,
-                             parent, len(frames), tag if is_block else parent.block_tag if parent else ""))
+        frame = _Frame(tag, index, attrs.get("id") if attrs else None, hidden, names, link_host, is_block,
+                       parent, len(frames), tag if is_block else parent.block_tag if parent else "")
+        if attrs and attrs.get("itemprop") == "articleBody":
+            frame.article_body = frame
+        elif parent is not None:
+            frame.article_body = parent.article_body
+        frames.append(frame)
         stack.append((node, index, True))
         element_index = 0
         children = []
@@ -278,11 +286,15 @@ _VOID_TAG_STARTS = ("<br", "<img", "<input", "<meta", "<link", "<hr", "<source",
 _TAG = re.compile(r"<[^>]*>")
 
 
-def open_elements(html: str) -> int:
-    """How many elements the markup leaves open, roughly: tags opened minus tags closed, void tags aside.
-    A few passes of ``str.count``, so that a page can be vetted before it is parsed."""
-    return (html.count("<") - 2 * html.count("</")
-            - sum(html.count(start) for start in _VOID_TAG_STARTS))
+def too_many_open_elements(html: str) -> int | None:
+    """About how many elements the markup leaves open (tags opened minus tags closed, void tags aside) when that
+    is more than MAX_OPEN_ELEMENTS, else None. A few passes of ``str.count``, so that a page can be vetted
+    before it is parsed; a page with fewer ``<`` than that cannot leave more open and takes one pass."""
+    opened = html.count("<")
+    if opened <= MAX_OPEN_ELEMENTS:
+        return None
+    left_open = opened - 2 * html.count("</") - sum(html.count(start) for start in _VOID_TAG_STARTS)
+    return left_open if left_open > MAX_OPEN_ELEMENTS else None
 
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
