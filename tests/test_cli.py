@@ -66,6 +66,16 @@ def test_latin1_html_with_meta_charset(tmp_path):
     assert "Café crème" in json.loads(result.stdout)["clean_text"]
 
 
+def test_text_with_a_utf16_byte_order_mark_is_read_by_it(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes("Situs slot gacor maxwin hari ini, daftar sekarang di dapurtoto".encode("utf-16"))
+    result = run("check", "--json", str(page))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["label"] == "gambling"
+    assert report["blocks"][0]["text"].startswith("Situs slot gacor")
+
+
 def test_huge_page_is_judged_within_bounds(tmp_path):
     page = tmp_path / "huge.txt"
     line = b"Ordinary words in an ordinary sentence about the weather and the sea.\n"

@@ -3,6 +3,8 @@
 import gzip
 import time
 
+import pytest
+
 import spamsift
 
 ARTICLE = """
@@ -42,6 +44,24 @@ def test_hidden_link_block_is_found_with_its_evidence_and_locator():
     assert "protected bicycle lanes" in report.clean_text
 
 
+@pytest.mark.parametrize(("hiding", "reason"), [
+    ('style="visibility: hidden"', "visibility:hidden"),
+    ('style="position:absolute; left:-9999px"', "off-screen positioning"),
+    ('style="font-size:0px"', "tiny font"),
+    ('style="height:0; overflow:hidden"', "zero size"),
+    ("hidden", "hidden attribute"),
+    ('style="color:#ffffff; background-color:#ffffff"', "text coloured like its background"),
+])
+def test_each_way_of_hiding_an_injection_is_named_and_kept_out_of_the_clean_text(hiding, reason):
+    body = ARTICLE + f"<div {hiding}><p>bandar togel online terpercaya, situs slot gacor maxwin</p></div>"
+    report = spamsift.check(html=page(body))
+    hidden = [b for b in report.blocks if b.hidden]
+    assert [b.text for b in hidden] == ["bandar togel online terpercaya, situs slot gacor maxwin"]
+    assert hidden[0].kind == "spam"
+    assert f"hidden by {reason}" in hidden[0].reasons
+    assert "togel" not in report.clean_text and "protected bicycle lanes" in report.clean_text
+
+
 def test_hidden_by_style_sheet_class_is_seen():
     body = ARTICLE + '<div class="sponsor-x"><p>bandar togel online terpercaya, daftar sekarang</p></div>'
     report = spamsift.check(html=page(body, head="<style>.sponsor-x{position:absolute;left:-9999px}</style>"))
@@ -55,7 +75,19 @@ def test_footer_link_farm_is_spam():
     report = spamsift.check(html=page(ARTICLE + farm))
     assert report.label == "gambling"
     assert any(b.kind == "spam" and "dapurtoto" in b.text for b in report.blocks)
+    assert any("7 links to 7 domains in" in r for b in report.spam_blocks for r in b.reasons)
     assert "protected bicycle lanes" in report.clean_text
+
+
+def test_open_graph_and_meta_keywords_injections_are_reported_where_they_were_found():
+    head = ('<title>Bicycle lanes approved</title><meta name="keywords" content="slot gacor, togel online, maxwin">'
+            '<meta property="og:title" content="Situs Slot Gacor Maxwin Hari Ini">')
+    report = spamsift.check(html=page(ARTICLE, head=head))
+    assert report.label == "gambling"
+    joined = " | ".join(report.reasons)
+    assert "spam in meta keywords" in joined
+    assert "spam in meta og:title" in joined
+    assert "spam in title" not in joined
 
 
 def test_injected_title_and_url_are_reported():

@@ -54,3 +54,16 @@ def test_report_to_dict_is_the_documented_json_form(seed_text):
     assert set(data) >= {"label", "score", "blocks", "clean_text", "reasons"}
     assert set(data["blocks"][0]) >= {"start", "end", "kind", "score", "reasons", "text"}
     assert 0.0 <= data["score"] <= 1.0
+
+
+def test_a_spam_line_of_another_topic_than_the_article_is_said_to_be_off_topic(seed_text):
+    """Injected keywords share no words with the Aleppo article they were put above; a line of one or two words
+    is too short to say what its topic is."""
+    report = spamsift.check(text=seed_text)
+    off_topic = {b.text for b in report.blocks
+                 if any(r.startswith("topic unlike the rest of the page") for r in b.reasons)}
+    assert "situs togel terpercaya" in off_topic
+    assert "dapurtoto" not in off_topic
+    assert all(b.kind == "spam" for b in report.blocks if b.text in off_topic)
+    comment = spamsift.check(text="situs togel terpercaya bandar togel online")
+    assert not any(r.startswith("topic unlike") for b in comment.blocks for r in b.reasons)

@@ -291,7 +291,7 @@ def _note_off_topic(blocks: list[Block]) -> None:
     """Say so when a spam block's words hardly occur in the rest of the page: injected text seldom shares
     the topic of the page it was put into."""
     content = [b.text for b in blocks if b.kind == "content"]
-    if len(content) < 3:
+    if len(content) < 3 or not any(b.kind == "spam" for b in blocks):
         return
     page_words = set(_TOPIC_WORD.findall(" ".join(content).lower()))
     for block in blocks:
