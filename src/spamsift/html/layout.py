@@ -78,12 +78,14 @@ class LayoutInfo:
         return cls((*inherited, *local), len(frames), inner)
 
 
-def _is_prose(info: LayoutInfo, words: int, link_density: float) -> bool:
-    """A paragraph-like block: at least PROSE_MIN_WORDS words, mostly not links, inside an element."""
-    return words >= PROSE_MIN_WORDS and link_density <= 0.5 and info.element is not None
+def _prose_blocks(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[int]:
+    """The indices of the paragraph-like blocks: at least PROSE_MIN_WORDS words, mostly not links, inside an
+    element. The containers below are all found from them."""
+    return [i for i, (info, n, d) in enumerate(zip(infos, words, density))
+            if n >= PROSE_MIN_WORDS and d <= 0.5 and info.element is not None]
 
 
-def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[tuple[float, float]]:
+def _in_main_container(infos: list[LayoutInfo], words: list[int], prose: list[int]) -> list[tuple[float, float]]:
     """For each block: is it inside the page's main container, and how many levels below it.
 
     The prose words (blocks of at least PROSE_MIN_WORDS words, mostly not links) are summed up the
@@ -91,14 +93,12 @@ def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[
     than the top candidate (:func:`_top_candidate`), it holds everything prose-like around the article.
     """
     touched = []
-    for info, n, d in zip(infos, words, density):
-        if not _is_prose(info, n, d):
-            continue
-        frame = info.element
+    for i in prose:
+        frame = infos[i].element
         while frame is not None:
             if not frame.prose_words:
                 touched.append(frame)
-            frame.prose_words += n
+            frame.prose_words += words[i]
             frame = frame.parent
     if not touched:
         return [(0.0, 0.0)] * len(infos)
@@ -114,18 +114,16 @@ def _in_main_container(infos: list[LayoutInfo], words: list[int], density: list[
     return flags
 
 
-def _top_candidate(segments: list[Segment], infos: list[LayoutInfo], words: list[int], density: list[float]
-                   ) -> Any:
+def _top_candidate(segments: list[Segment], infos: list[LayoutInfo], prose: list[int]) -> Any:
     """The element most likely to hold the article, found as readability finds it: each paragraph-like block
     scores its parent fully and its grandparent half, by its length and commas. Unlike the main container
     (:func:`_in_main_container`), this prefers the element whose own children are the paragraphs, so a list
     of teasers, each a heading and a paragraph in an item of its own, does not outweigh the article."""
     scores: dict[int, list] = {}
-    for segment, info, n, d in zip(segments, infos, words, density):
-        if not _is_prose(info, n, d):
-            continue
-        points = 1 + segment.text.count(",") + min(len(segment.text) // 100, 3)
-        frame = info.element.parent
+    for i in prose:
+        text = segments[i].text
+        points = 1 + text.count(",") + min(len(text) // 100, 3)
+        frame = infos[i].element.parent
         for share in (1.0, 0.5):
             if frame is None:
                 break
@@ -137,14 +135,14 @@ def _top_candidate(segments: list[Segment], infos: list[LayoutInfo], words: list
     return max(scores.values(), key=lambda entry: entry[0])[1]
 
 
-def _declared_body(infos: list[LayoutInfo], words: list[int], density: list[float]) -> Any:
+def _declared_body(infos: list[LayoutInfo], words: list[int], prose: list[int]) -> Any:
     """The element the page itself declares its article's body (schema.org's ``itemprop="articleBody"``), the
     one holding the most prose when there are several; None when no declared body holds prose."""
     declared: dict[int, list] = {}
-    for info, n, d in zip(infos, words, density):
-        body = info.element.article_body if _is_prose(info, n, d) else None
+    for i in prose:
+        body = infos[i].element.article_body
         if body is not None:
-            declared.setdefault(id(body), [0, body])[0] += n
+            declared.setdefault(id(body), [0, body])[0] += words[i]
     return max(declared.values(), key=lambda entry: entry[0])[1] if declared else None
 
 
@@ -163,9 +161,10 @@ def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[f
     density = [s.link_chars / max(len(s.text), 1) for s in segments]
     total_words = sum(words) or 1
     n = len(segments)
-    main = _in_main_container(infos, words, density)
-    top = _top_candidate(segments, infos, words, density)
-    body = _declared_body(infos, words, density)
+    prose = _prose_blocks(infos, words, density)
+    main = _in_main_container(infos, words, prose)
+    top = _top_candidate(segments, infos, prose)
+    body = _declared_body(infos, words, prose)
     rows = []
     for i, (segment, info) in enumerate(zip(segments, infos)):
         rows.append([
