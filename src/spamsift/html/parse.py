@@ -9,6 +9,7 @@ segments (their text is evidence of an injection) but never become content.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
@@ -40,23 +41,50 @@ _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!\s]+)")
 _HIDING_DECLARATION = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{3,}px")
 _SIMPLE_SELECTOR = re.compile(r"^\s*([.#])([\w-]+)\s*$")
+_MEDIA = re.compile("@media")
 _STREAMED_BOUNDARY = re.compile(r"S:\d+$")
 """Ids of React's streamed server rendering: the content arrives in a ``<div hidden id="S:0">`` that a script
 moves into place, so a visitor sees it."""
 
 
-def _responsive(style_text: str, rule_open: int) -> bool:
-    """Whether the rule whose ``{`` is at ``rule_open`` sits in an ``@media`` block that depends on the screen's
-    width: such rules hide a site builder's phone copy of the page on desktops and its desktop copy on phones,
-    and every copy is seen on some screen."""
-    media = style_text.rfind("@media", 0, rule_open)
-    if media < 0:
-        return False
-    media_open = style_text.find("{", media, rule_open)
-    if media_open < 0:
-        return False
-    inside = style_text[media_open + 1:rule_open]
-    return inside.count("{") == inside.count("}") and "width" in style_text[media:media_open]
+class _MediaBlocks:
+    """Answers, for the rules of a style sheet taken in order, whether each sits in an ``@media`` block that
+    depends on the screen's width: such rules hide a site builder's phone copy of the page on desktops and its
+    desktop copy on phones, and every copy is seen on some screen.
+
+    A rule is in the last ``@media`` block before it when the braces between that block's ``{`` and the rule's
+    are balanced. They are counted on from the previous rule's, so that a sheet of thousands of hiding rules is
+    read once, not once per rule."""
+
+    def __init__(self, style_text: str) -> None:
+        self.text = style_text
+        self.starts = [match.start() for match in _MEDIA.finditer(style_text)]
+        self.media = -1
+        self.open_brace = -1
+        self.counted_to = 0
+        self.balance = 0
+        self.on_width = False
+
+    def responsive(self, rule_open: int) -> bool:
+        before = bisect_left(self.starts, rule_open)
+        if not before:
+            return False
+        media = self.starts[before - 1]
+        if media != self.media:
+            open_brace = self.text.find("{", media, rule_open)
+            if open_brace < 0:
+                return False
+            self.media, self.open_brace, self.counted_to, self.balance = media, open_brace, open_brace + 1, 0
+            self.on_width = "width" in self.text[media:open_brace]
+        self.balance += (self.text.count("{", self.counted_to, rule_open)
+                         - self.text.count("}", self.counted_to, rule_open))
+        self.counted_to = rule_open
+        return self.balance == 0 and self.on_width
+
+
+MAX_RULE_CHARS = 20_000
+"""Selectors or declarations of a rule longer than this are not read (no style sheet writes one), so that a
+hostile sheet cannot make each hiding declaration cost a search back to its beginning."""
 
 
 def _hidden_by_rules(style_text: str) -> dict[str, str]:
@@ -67,15 +95,17 @@ def _hidden_by_rules(style_text: str) -> dict[str, str]:
     """
     hidden = {}
     rule_start = -1
+    media_blocks = _MediaBlocks(style_text)
     for hiding in _HIDING_DECLARATION.finditer(style_text):
-        open_brace = style_text.rfind("{", 0, hiding.start())
+        open_brace = style_text.rfind("{", max(0, hiding.start() - MAX_RULE_CHARS), hiding.start())
         if open_brace <= rule_start or style_text.rfind("}", open_brace, hiding.start()) >= 0:
             continue  # outside any rule, or a second hiding declaration of a rule already read
         rule_start = open_brace
-        if _responsive(style_text, open_brace):
+        if media_blocks.responsive(open_brace):
             continue
-        selectors = style_text[max(style_text.rfind("}", 0, open_brace), style_text.rfind("{", 0, open_brace)) + 1:
-                               open_brace]
+        window = max(0, open_brace - MAX_RULE_CHARS)
+        selectors = style_text[max(style_text.rfind("}", window, open_brace), style_text.rfind("{", window, open_brace),
+                                   window - 1) + 1:open_brace]
         declaration = hiding.group().replace(" ", "")
         reason = declaration if declaration in ("display:none", "visibility:hidden") else "off-screen positioning"
         for selector in selectors.split(","):
