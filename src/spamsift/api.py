@@ -8,7 +8,7 @@ from spamsift.core.model import load_models
 from spamsift.core.report import Report
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import judge
-from spamsift.html.parse import drop_scripts, markup_text, parse_html, too_many_open_elements
+from spamsift.html.parse import MarkupTooDeep, drop_scripts, markup_text, parse_html, too_many_open_elements
 
 if TYPE_CHECKING:
     from spamsift.io.fetch import Fetched
@@ -60,7 +60,11 @@ def check(text: str | None = None, html: str | None = None, url: str | None = No
         page = segment_text(markup_text(content), url)
         notes.append(f"markup leaves about {nesting:,} elements open: read as text")
     else:
-        page = parse_html(content, url, models.layout)
+        try:
+            page = parse_html(content, url, models.layout)
+        except MarkupTooDeep as too_deep:
+            page = segment_text(markup_text(content), url)
+            notes.append(f"{too_deep}: read as text")
     report = judge(page, models)
     report.reasons.extend(notes)
     return report
