@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MAX_BLOCKS = 100_000
+"""A page is read up to this many blocks, and its report says so: each block carries some kilobytes of evidence,
+so that five million characters of one-word lines would take gigabytes. No genuine page comes near it."""
+
 
 @dataclass(slots=True)
 class Segment:
@@ -37,3 +41,5 @@ class Page:
     """Description, keywords and Open Graph texts of an HTML page as (name, text), every occurrence: a hacked
     page often has the injected description beside its own."""
     host: str | None = None
+    notes: list[str] = field(default_factory=list)
+    """What was done to read the input (where it was cut short), for the report's reasons."""

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import re
 
-from spamsift.core.page import Page, Segment
+from spamsift.core.page import MAX_BLOCKS, Page, Segment
 
 _LINE = re.compile(r"[^\n]+")
 
 
 def segment_text(text: str, url: str | None = None) -> Page:
-    """One segment per non-blank line, with offsets into ``text`` that exclude surrounding spaces."""
+    """One segment per non-blank line, up to MAX_BLOCKS, with offsets into ``text`` that exclude surrounding
+    spaces."""
     segments = []
+    notes = []
     for match in _LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
         if not stripped:
             continue
+        if len(segments) == MAX_BLOCKS:
+            notes.append(f"only the first {MAX_BLOCKS:,} lines read")
+            break
         start = match.start() + (len(line) - len(line.lstrip()))
         segments.append(Segment(start, start + len(stripped), stripped))
-    return Page(text=text, segments=segments, url=url)
+    return Page(text=text, segments=segments, url=url, notes=notes)

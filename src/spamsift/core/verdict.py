@@ -336,6 +336,7 @@ def judge(page: Page, models: Models | None = None) -> Report:
         if prob >= SPAM_THRESHOLD:
             reasons.append(f"keyword in URL: {_side_reason(ev, models)}")
 
+    reasons.extend(page.notes)
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
     return Report(label=label, score=score, blocks=blocks, clean_text=clean_text, reasons=reasons,

@@ -211,6 +211,7 @@ def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list
     keys = [id(info.element.parent) if info.element is not None else 0 for info in infos]
     for key, p in zip(keys, probs):
         siblings.setdefault(key, []).append(p)
+    sibling_sums = {key: sum(group) for key, group in siblings.items()}
     rows = []
     for i in range(n):
         lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
@@ -223,7 +224,7 @@ def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list
             probs[i - 1] if i else 0.0,
             probs[i + 1] if i + 1 < n else 0.0,
             (likely[wide_hi] - likely[wide_lo]) / (wide_hi - wide_lo),
-            (sum(group) - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
+            (sibling_sums[keys[i]] - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
             layout_rows[i][_IN_TOP],
             layout_rows[i][_DECLARED_BODY],
         ])

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from spamsift.core.model import StackedModel
-from spamsift.core.page import Page, Segment
+from spamsift.core.page import MAX_BLOCKS, Page, Segment
 from spamsift.html.layout import LayoutInfo, content_priors
 
 BLOCK_TAGS = frozenset({
@@ -199,6 +199,8 @@ class _SegmentBuilder:
         self.layout: list[LayoutInfo] = []
         self.offset = 0
         self.parts: list[str] = []
+        self.full = False
+        """Set when a block beyond MAX_BLOCKS came: the walk stops there."""
         self._reset()
 
     def _reset(self) -> None:
@@ -221,7 +223,9 @@ class _SegmentBuilder:
         if not self.buffer:
             return
         text = " ".join("".join(self.buffer).split())
-        if text:
+        if text and len(self.segments) == MAX_BLOCKS:
+            self.full = True
+        elif text:
             inner = frames[-1] if frames else None
             start = self.offset
             self.segments.append(Segment(start, start + len(text), text, _locator(inner) if inner else "",
@@ -247,7 +251,7 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
     """Depth-first over the body without recursion, so that 100,000 nested tags cannot overflow."""
     frames: list[_Frame] = []
     stack: list[tuple[LexborNode, int, bool]] = [(body, 1, False)]
-    while stack:
+    while stack and not builder.full:
         node, index, leaving = stack.pop()
         if leaving:
             if frames[-1].is_block:
@@ -369,7 +373,8 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     root = tree.body or tree.root
     if root is not None:
         _walk(root, builder, rules)
-    page = Page(text="\n".join(builder.parts), segments=builder.segments, url=url, title=title, meta=meta, host=host)
+    page = Page(text="\n".join(builder.parts), segments=builder.segments, url=url, title=title, meta=meta, host=host,
+                notes=[f"only the first {MAX_BLOCKS:,} blocks read"] if builder.full else [])
     return page, builder.layout
 
 

@@ -1,0 +1,28 @@
+"""Inputs larger than any page: read up to the limits in bounded time and memory, and the report says where."""
+
+import time
+
+import spamsift
+from spamsift.core.page import MAX_BLOCKS
+
+
+def test_a_page_of_more_blocks_than_any_page_is_read_up_to_the_limit_in_bounded_time():
+    """120,000 sibling paragraphs: each block's siblings were summed again for every block (over a minute);
+    now the page is read up to MAX_BLOCKS and the report says so."""
+    started = time.perf_counter()
+    html = "<html><body>" + "<p>ab</p>" * 120_000 + "<p>situs togel terpercaya</p></body></html>"
+    report = spamsift.check(html=html)
+    assert time.perf_counter() - started < 30
+    assert len(report.blocks) == MAX_BLOCKS
+    assert f"only the first {MAX_BLOCKS:,} blocks read" in report.reasons
+    assert all(report.text[b.start:b.end] == b.text for b in report.blocks[-3:])
+
+
+def test_a_text_of_more_lines_than_any_page_is_read_up_to_the_limit_with_offsets_into_it():
+    text = "ab\n" * 150_000
+    report = spamsift.check(text=text)
+    assert len(report.blocks) == MAX_BLOCKS
+    assert f"only the first {MAX_BLOCKS:,} lines read" in report.reasons
+    last = report.blocks[-1]
+    assert text[last.start:last.end] == last.text == "ab"
+    assert last.start == 3 * (MAX_BLOCKS - 1)
