@@ -8,7 +8,7 @@ from spamsift.core.model import load_models
 from spamsift.core.report import Report
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import judge
-from spamsift.html.parse import MarkupTooDeep, drop_scripts, markup_text, parse_html, too_many_open_elements
+from spamsift.html.parse import HostileMarkup, drop_scripts, markup_text, parse_html
 
 if TYPE_CHECKING:
     from spamsift.io.fetch import Fetched
@@ -56,15 +56,12 @@ def check(text: str | None = None, html: str | None = None, url: str | None = No
     models = load_models()
     if text is not None:
         page = segment_text(content, url)
-    elif (nesting := too_many_open_elements(content)) is not None:
-        page = segment_text(markup_text(content), url)
-        notes.append(f"markup leaves about {nesting:,} elements open: read as text")
     else:
         try:
             page = parse_html(content, url, models.layout)
-        except MarkupTooDeep as too_deep:
+        except HostileMarkup as hostile:
             page = segment_text(markup_text(content), url)
-            notes.append(f"{too_deep}: read as text")
+            notes.append(f"{hostile}: read as text")
     report = judge(page, models)
     report.reasons.extend(notes)
     return report

@@ -60,7 +60,6 @@ class _MediaBlocks:
         self.text = style_text
         self.starts = [match.start() for match in _MEDIA.finditer(style_text)]
         self.media = -1
-        self.open_brace = -1
         self.counted_to = 0
         self.balance = 0
         self.on_width = False
@@ -74,7 +73,7 @@ class _MediaBlocks:
             open_brace = self.text.find("{", media, rule_open)
             if open_brace < 0:
                 return False
-            self.media, self.open_brace, self.counted_to, self.balance = media, open_brace, open_brace + 1, 0
+            self.media, self.counted_to, self.balance = media, open_brace + 1, 0
             self.on_width = "width" in self.text[media:open_brace]
         self.balance += (self.text.count("{", self.counted_to, rule_open)
                          - self.text.count("}", self.counted_to, rule_open))
@@ -238,13 +237,15 @@ class _SegmentBuilder:
 
 
 MAX_DEPTH = 256
-"""Markup nested deeper than this is read as text (:func:`markup_text`): the layout features walk each block's
+"""Markup nested deeper than this is hostile (:class:`HostileMarkup`): the layout features walk each block's
 ancestors, so that deeper nesting makes a page cost the square of its size (20,000 nested elements with a
 class name each took 90 s and 10 GB). Genuine pages nest their blocks under 50 deep."""
 
 
-class MarkupTooDeep(ValueError):
-    """The markup nests elements more than MAX_DEPTH deep."""
+class HostileMarkup(ValueError):
+    """Markup whose reading would cost the square of its size: too many elements left open for the parser
+    (MAX_OPEN_ELEMENTS) or nesting too deep for the layout features (MAX_DEPTH). Read it as text
+    (:func:`markup_text`); the message says which it was."""
 
 
 def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> None:
@@ -287,7 +288,7 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
         elif parent is not None and parent.link_host is not None:
             link_host = parent.link_host
         if len(frames) >= MAX_DEPTH:
-            raise MarkupTooDeep(f"markup nests more than {MAX_DEPTH} elements deep")
+            raise HostileMarkup(f"markup nests more than {MAX_DEPTH} elements deep")
         is_block = tag in BLOCK_TAGS
         if is_block:
             builder.flush(frames)
@@ -325,7 +326,7 @@ def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str
 
 
 MAX_OPEN_ELEMENTS = 25_000
-"""Markup that leaves more elements open than this is read as text (:func:`markup_text`): lexbor's tree
+"""Markup that leaves more elements open than this is hostile (:class:`HostileMarkup`): lexbor's tree
 building slows with the square of the nesting (100,000 nested divs take 45 s), and genuine pages stay under
 12,000 even counting every unclosed tag."""
 _VOID_TAG_STARTS = ("<br", "<img", "<input", "<meta", "<link", "<hr", "<source", "<wbr", "<!")
@@ -357,7 +358,9 @@ def markup_text(html: str) -> str:
 
 
 def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo]]:
-    """Segment an HTML page; the layout infos, one per segment, feed the content model. Raises MarkupTooDeep."""
+    """Segment an HTML page; the layout infos, one per segment, feed the content model. Raises HostileMarkup."""
+    if (nesting := too_many_open_elements(html)) is not None:
+        raise HostileMarkup(f"markup leaves about {nesting:,} elements open")
     tree = LexborHTMLParser(html)
     title, meta = _head_texts(tree)
     style_text = " ".join(node.text() for node in tree.css("style"))
