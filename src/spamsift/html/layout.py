@@ -198,8 +198,8 @@ def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list
                  ) -> list[list[float]]:
     """The second stage's inputs: a block's own logit, what the first stage said about its neighbours
     in reading order and about its siblings in the tree (content comes in runs and in one container), and
-    whether it sits in the top candidate (read off its first-stage ``layout_rows``), which the second stage weighs
-    against the first stage's certainty."""
+    whether it sits in the top candidate and in the article body the page declares (both read off its
+    first-stage ``layout_rows``), which the second stage weighs against the first stage's certainty."""
     probs = [sigmoid(z) for z in logits]
     n = len(probs)
     prefix = [0.0]
