@@ -1,4 +1,4 @@
-"""Pages about gambling, or using its words innocently, are not spam.
+"""Pages about gambling, or using its words innocently, are not spam; a promotion put into a page is.
 
 These texts were written for this test; the model never saw them.
 """
@@ -49,6 +49,21 @@ HARD_NEGATIVES = {
         "Processes with more tickets win the draw more often, so they receive a proportionally larger share "
         "of the CPU time."
     ),
+    "regulator's fine (en)": (
+        "Gambling Commission fines online operator £2m over failures to protect customers\n"
+        "The regulator said the company had let a customer deposit £40,000 in a single month without any "
+        "affordability check.\n"
+        "Investigators also found that the operator sent free spins and bonus offers to players who had asked to "
+        "be excluded from marketing.\n"
+        "The firm, which runs several online casino and sports betting brands, has agreed to pay the penalty."
+    ),
+    "addiction help (en)": (
+        "Getting help for a gambling problem\n"
+        "If you feel that you cannot stop betting, or you are chasing losses, you are not alone.\n"
+        "Many people start with small stakes on slot machines or online casino games and find that the amounts "
+        "grow over time.\n"
+        "Our free helpline is open 24 hours a day and offers confidential advice to gamblers and their families."
+    ),
     "casino hotel restaurant (en)": (
         "Dining at the Grand Riverside Casino Hotel\n"
         "Our steakhouse on the second floor serves dry-aged beef and fresh seafood from 5 pm to 11 pm.\n"
@@ -63,3 +78,20 @@ def test_hard_negative_is_clean(name):
     report = spamsift.check(text=HARD_NEGATIVES[name])
     assert report.label == "clean", (report.score, [(b.text, b.score) for b in report.blocks])
     assert not report.spam_blocks
+
+
+ARTICLE = (
+    "The city council approved the new budget for public transport on Monday after a long debate about fares.\n"
+    "Residents said the changes would help commuters who travel from the suburbs every day.\n"
+    "Critics argued that the plan did not address the shortage of drivers, which has caused cancellations.\n"
+)
+
+
+@pytest.mark.parametrize("promotion", [
+    "Best online casino 2024: claim your welcome bonus and 100 free spins, fast withdrawals. Sign up now!",
+    "Top rated sportsbook with the best odds. Register today and get a 200% deposit bonus plus free bets.",
+])
+def test_an_english_promotion_injected_into_an_article_is_located(promotion):
+    report = spamsift.check(text=ARTICLE + promotion + "\n" + ARTICLE)
+    assert report.label == "gambling"
+    assert [block.text for block in report.spam_blocks] == [promotion]

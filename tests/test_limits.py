@@ -4,6 +4,8 @@ import time
 
 import spamsift
 from spamsift.core.page import MAX_BLOCKS
+from spamsift.core.segment import segment_text
+from spamsift.core.verdict import WHOLE_TEXT_CHARS, page_grams
 
 
 def test_a_page_of_more_blocks_than_any_page_is_read_up_to_the_limit_in_bounded_time():
@@ -26,3 +28,14 @@ def test_a_text_of_more_lines_than_any_page_is_read_up_to_the_limit_with_offsets
     last = report.blocks[-1]
     assert text[last.start:last.end] == last.text == "ab"
     assert last.start == 3 * (MAX_BLOCKS - 1)
+
+
+def test_a_short_page_of_millions_of_characters_is_read_whole_only_up_to_the_limit():
+    """One line of three million characters of distinct words: its character n-grams took most of a gigabyte.
+    The page-text model now reads its first WHOLE_TEXT_CHARS, and the line is still judged as a block."""
+    text = " ".join(f"w{i:07d}x" for i in range(300_000)) + " situs togel terpercaya slot gacor maxwin"
+    head = segment_text(text[:WHOLE_TEXT_CHARS]).segments
+    assert page_grams(segment_text(text).segments) == page_grams(head)
+    report = spamsift.check(text=text)
+    assert [block.end for block in report.blocks] == [len(text)]
+    assert "togel" in str(report.blocks[0].reasons)

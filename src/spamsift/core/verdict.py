@@ -372,9 +372,15 @@ def combined_score(body: float, head_prob: float, url_prob: float) -> float:
     return 1.0 - clean
 
 
+WHOLE_TEXT_CHARS = 100_000
+"""The page-text model reads a short page up to this many characters (comments and landing pages run to a few
+thousand): the n-grams of a few lines of millions of characters took most of a gigabyte. Its blocks are all
+judged, whatever their length."""
+
+
 def page_grams(segments: list[Segment]) -> set[str]:
-    """The character n-grams of a whole page: what the page-text model reads."""
-    return char_grams(deleet(normalize(" ".join(segment.text for segment in segments))))
+    """The character n-grams of a whole page, up to WHOLE_TEXT_CHARS: what the page-text model reads."""
+    return char_grams(deleet(normalize(" ".join(segment.text for segment in segments)[:WHOLE_TEXT_CHARS])))
 
 
 def block_aggregates(page: Page, evidence: list[Evidence], logits: list[float], spam_indices: list[int]
