@@ -64,6 +64,13 @@ HARD_NEGATIVES = {
         "grow over time.\n"
         "Our free helpline is open 24 hours a day and offers confidential advice to gamblers and their families."
     ),
+    "dessert recipes (en)": (
+        "Summer desserts without an ice cream machine\n"
+        "Lemon sorbet\n"
+        "Mango sorbet with lime\n"
+        "Raspberry sherbet\n"
+        "Blend the fruit with sugar syrup, freeze it in a shallow tray and stir it with a fork every half hour."
+    ),
     "casino hotel restaurant (en)": (
         "Dining at the Grand Riverside Casino Hotel\n"
         "Our steakhouse on the second floor serves dry-aged beef and fresh seafood from 5 pm to 11 pm.\n"

@@ -32,6 +32,12 @@ def test_brand_names_and_numbered_names():
     assert NUMBERED_NAME.findall(text) == ["aero88", "zeus303"]
 
 
+def test_words_of_other_languages_that_end_like_a_brand_are_not_brands():
+    text = normalize("Lemon sorbet, Brian Nisbet, atlet menyabet medali, selskabet, Abendgebet, fietsslot, Cinema4D, "
+                     "rekabet, but unibet and sportingbet are")
+    assert brand_pattern().findall(text) == ["unibet", "sportingbet"]
+
+
 def test_a_brand_written_with_digits_for_letters_is_a_brand():
     from spamsift.core.features import collect_evidence
     from spamsift.core.page import Segment

@@ -67,12 +67,23 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def _word_list(name: str) -> list[str]:
+    return [row[0] for _, content in _data_files(name) for row in _rows(content)]
+
+
 @cache
 def brand_pattern() -> re.Pattern[str]:
-    """Gambling brand names: letters ending in a brand suffix (``dapurtoto``, ``megabet``, ``zeus303``)."""
-    suffixes = [row[0] for _, content in _data_files("brand-suffixes.txt") for row in _rows(content)]
+    """Gambling brand names: letters ending in a brand suffix (``dapurtoto``, ``megabet``, ``zeus303``), unless
+    the word ends like an ordinary word of some language (``sorbet``, ``menyabet``; brand-exceptions.txt).
+    The exceptions are looked behind the end of a match, one lookbehind per length: most words never get
+    that far, so that they cost nothing."""
+    suffixes = _word_list("brand-suffixes.txt")
     alternation = "|".join(sorted({re.escape(s) for s in suffixes}, key=len, reverse=True))
-    return re.compile(rf"\b(?!alphabet\b)[a-z]{{3,}}[-_]?(?:{alternation})\b")
+    by_length: dict[int, list[str]] = {}
+    for ending in sorted(set(_word_list("brand-exceptions.txt"))):
+        by_length.setdefault(len(ending), []).append(re.escape(ending))
+    exceptions = "".join(f"(?<!{'|'.join(endings)})" for _, endings in sorted(by_length.items()))
+    return re.compile(rf"\b[a-z]{{3,}}[-_]?(?:{alternation})\b{exceptions}")
 
 
 def find_terms(matched_view: str) -> list[Hit]:
