@@ -55,7 +55,7 @@ def _clip(z: float) -> float:
 
 def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
     reasons: list[str] = []
-    for tier, title in (("promo", "gambling terms"), ("seo", "spam terms"), ("topic", "gambling topic words"),
+    for tier, title in (("promo", "gambling terms"), ("seo", "spam terms"), ("topic", "topic words"),
                         ("counter", "reporting/anti-gambling words")):
         counts = Counter(term.text for term in ev.terms if term.tier == tier)
         if counts:
@@ -165,9 +165,36 @@ def _unnamed(ev: Evidence) -> bool:
     return not (ev.terms or ev.brands or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
 
 
-def _held_to_evidence(logit: float, ev: Evidence, segment: Segment) -> float:
-    """A block's logit after the rules on what it names: capped when it needs company, lowered when it
-    names nothing of gambling."""
+OTHER_SPAM_FLOOR = 2.0
+"""The lowest logit (probability 0.88) of a block that promotes other search spam (:func:`_promotes_other_spam`):
+set by hand, since there is no labelled spam of this kind to fit it on."""
+OTHER_SPAM_VOCABULARY = "seo-spam.tsv"
+
+
+def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
+    """Whether a block promotes search spam other than gambling (pharmacy, counterfeits, loans, followers, essay
+    mills): it names a promotion of it ("buy viagra", "replica handbags") beside another of its terms, or in a
+    keyword line (up to eight words and no sentence: not a title asking "Is it safe to buy Viagra online?"), a
+    hidden block or a block of links. The models learned gambling spam only (the shared data has no other
+    kind), so this kind is found by its vocabulary. A page that informs about the same subjects names them bare
+    ("Viagra", "payday loans", "no prescription"): those are its topic words, never enough."""
+    promotions = {term.text for term in ev.terms if term.tier == "seo"}
+    if not promotions:
+        return False
+    others = {term.text for term in ev.terms if term.source == OTHER_SPAM_VOCABULARY and term.text not in promotions
+              and not any(term.text in promotion for promotion in promotions)}  # "viagra" in "buy viagra" is no other
+    keyword_line = ev.words <= 8 and segment.text.rstrip()[-1:] not in ".?!"
+    return (len(promotions) >= 2 or bool(others) or keyword_line or bool(segment.hidden)
+            or ev.dense[_LINK_DENSITY] > 0.5)
+
+
+def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: float) -> float:
+    """A block's logit after the rules on what it names and how it reads: lowered by its reporting
+    ``discount``; raised when it promotes other search spam and reads as no report; capped when it needs
+    company; lowered when it names nothing of gambling."""
+    if not discount and _promotes_other_spam(ev, segment):
+        return max(logit, OTHER_SPAM_FLOOR)
+    logit -= discount
     if _needs_company(ev, segment):
         return min(logit, ALONE_CEILING)
     return logit - UNNAMED_MARGIN if _unnamed(ev) else logit
@@ -266,9 +293,9 @@ class Assessment:
 def assess(page: Page, models: Models) -> Assessment:
     evidence = collect_evidence(page.segments)
     reporting_segments = sum(1 for ev in evidence if ev.tiers["counter"])
-    logits = [models.segment.logit(ev.dense, ev.tokens) - _reporting_discount(ev, reporting_segments)
-              for ev in evidence]
-    logits = [_held_to_evidence(z, ev, segment) for z, ev, segment in zip(logits, evidence, page.segments)]
+    logits = [_held_to_evidence(models.segment.logit(ev.dense, ev.tokens), ev, segment,
+                                _reporting_discount(ev, reporting_segments))
+              for ev, segment in zip(evidence, page.segments)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)

@@ -1,0 +1,51 @@
+"""Search spam other than gambling (pharmacy, counterfeits, loans, paid followers) is labelled ``spam`` and
+located by its vocabulary; a page that informs about the same subjects names them bare and is not spam.
+
+These texts were written for this test; the models never saw them.
+"""
+
+import pytest
+
+import spamsift
+
+ARTICLE = (
+    "<h1>Library extends its opening hours</h1>"
+    "<p>The central library will stay open until nine in the evening from next month, the council said on Friday.</p>"
+    "<p>Students had asked for longer hours during the exam season, when the reading rooms are full by noon.</p>"
+    "<p>The extra evenings will be staffed by volunteers and paid for from the cultural budget.</p>"
+)
+
+
+@pytest.mark.parametrize("injection", [
+    '<div style="display:none"><a href="https://pills.example/">buy cialis online cheap</a> '
+    '<a href="https://pills.example/v">order viagra without prescription</a> '
+    '<a href="https://pills.example/t">tramadol overnight delivery</a></div>',
+    "<ul><li>Louis Vuitton replica bags sale</li><li>Buy TikTok followers instantly</li>"
+    "<li>Payday loans online with no credit check</li></ul>",
+])
+def test_a_search_spam_injection_is_labelled_spam_and_located(injection):
+    report = spamsift.check(html=f"<html><body>{ARTICLE}{injection}</body></html>")
+    assert report.label == "spam", (report.score, [(b.text, b.score) for b in report.blocks])
+    assert report.spam_blocks and all(block.kind == "content" for block in report.blocks[:4])
+    assert all(any(r.startswith("spam terms: ") for r in block.reasons) for block in report.spam_blocks)
+    assert "library will stay open" in report.clean_text and "replica" not in report.clean_text
+
+
+@pytest.mark.parametrize("text", [
+    "Erectile dysfunction: treatment options\n"
+    "Sildenafil (Viagra) and tadalafil (Cialis) are prescription medicines that help blood flow to the penis.\n"
+    "They should not be taken with nitrates, and side effects include headache, flushing and indigestion.\n"
+    "Talk to your doctor before you buy any medicine online: many websites sell fake pills.",
+    "Is it safe to buy Viagra online?\n"
+    "Many websites sell it without prescription, and doctors warn that the pills may be counterfeit.\n"
+    "Look for a registered pharmacy and ask your GP first.\n"
+    "Report suspicious sellers to the regulator.",
+    "Payday loans\n"
+    "A payday loan is a short-term loan, usually for $500 or less, that is due on your next payday.\n"
+    "Many states cap the fees lenders may charge, and some ban payday loans altogether.\n"
+    "If you are struggling to repay, a credit union may offer a cheaper small-dollar loan.",
+])
+def test_a_page_about_the_same_subjects_is_clean(text):
+    report = spamsift.check(text=text)
+    assert report.label == "clean", (report.score, [(b.text, b.score) for b in report.blocks])
+    assert not report.spam_blocks
