@@ -56,7 +56,7 @@ def _clip(z: float) -> float:
 def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
     reasons: list[str] = []
     for tier, title in (("promo", "gambling terms"), ("seo", "spam terms"), ("topic", "topic words"),
-                        ("counter", "reporting/anti-gambling words")):
+                        ("counter", "reporting/warning words")):
         counts = Counter(term.text for term in ev.terms if term.tier == tier)
         if counts:
             listed = ", ".join(t if n == 1 else f"{t}×{n}" for t, n in counts.most_common(5))
@@ -181,8 +181,8 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
     promotions = {term.text for term in ev.terms if term.tier == "seo"}
     if not promotions:
         return False
-    others = {term.text for term in ev.terms if term.source == OTHER_SPAM_VOCABULARY and term.text not in promotions
-              and not any(term.text in promotion for promotion in promotions)}  # "viagra" in "buy viagra" is no other
+    others = {term.text for term in ev.terms if term.source == OTHER_SPAM_VOCABULARY
+              and not any(term.text in promotion for promotion in promotions)}  # "viagra" of "buy viagra" is none
     keyword_line = ev.words <= 8 and segment.text.rstrip()[-1:] not in ".?!"
     return (len(promotions) >= 2 or bool(others) or keyword_line or bool(segment.hidden)
             or ev.dense[_LINK_DENSITY] > 0.5)
