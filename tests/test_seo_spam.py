@@ -49,3 +49,9 @@ def test_a_page_about_the_same_subjects_is_clean(text):
     report = spamsift.check(text=text)
     assert report.label == "clean", (report.score, [(b.text, b.score) for b in report.blocks])
     assert not report.spam_blocks
+
+
+def test_a_lone_search_spam_comment_is_spam_though_the_page_text_model_knows_gambling_only():
+    report = spamsift.check(text="Order viagra without prescription, generic cialis with overnight delivery")
+    assert report.label == "spam", report.score
+    assert [block.kind for block in report.blocks] == ["spam"]

@@ -188,11 +188,11 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
             or ev.dense[_LINK_DENSITY] > 0.5)
 
 
-def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: float) -> float:
-    """A block's logit after the rules on what it names and how it reads: lowered by its reporting
-    ``discount``; raised when it promotes other search spam and reads as no report; capped when it needs
-    company; lowered when it names nothing of gambling."""
-    if not discount and _promotes_other_spam(ev, segment):
+def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: float, other_spam: bool) -> float:
+    """A block's logit after the rules on what it names and how it reads: raised when it promotes
+    ``other_spam``; lowered by its reporting ``discount``; capped when it needs company; lowered when it
+    names nothing of gambling."""
+    if other_spam:
         return max(logit, OTHER_SPAM_FLOOR)
     logit -= discount
     if _needs_company(ev, segment):
@@ -286,6 +286,8 @@ class Assessment:
     side_evidence: list[Evidence]
     url_probs: list[float]
     url_evidence: list[Evidence]
+    other_spam: list[bool]
+    """Which blocks promote search spam other than gambling (:func:`_promotes_other_spam`)."""
     block_aggregates: list[float]
     features: list[float]
 
@@ -293,9 +295,11 @@ class Assessment:
 def assess(page: Page, models: Models) -> Assessment:
     evidence = collect_evidence(page.segments)
     reporting_segments = sum(1 for ev in evidence if ev.tiers["counter"])
-    logits = [_held_to_evidence(models.segment.logit(ev.dense, ev.tokens), ev, segment,
-                                _reporting_discount(ev, reporting_segments))
-              for ev, segment in zip(evidence, page.segments)]
+    discounts = [_reporting_discount(ev, reporting_segments) for ev in evidence]
+    other_spam = [not discount and _promotes_other_spam(ev, segment)
+                  for ev, segment, discount in zip(evidence, page.segments, discounts)]
+    logits = [_held_to_evidence(models.segment.logit(ev.dense, ev.tokens), ev, segment, discount, other)
+              for ev, segment, discount, other in zip(evidence, page.segments, discounts, other_spam)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
@@ -305,8 +309,8 @@ def assess(page: Page, models: Models) -> Assessment:
     text_logit = (models.page_text.normalized_logit(page_grams(page.segments))
                   if _read_as_whole(page) else None)
     aggregates = block_aggregates(page, evidence, logits, spam_indices)
-    return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, aggregates,
-                      page_features(aggregates, text_logit))
+    return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, other_spam,
+                      aggregates, page_features(aggregates, text_logit))
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -336,7 +340,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
     models = models or load_models()
     a = assess(page, models)
     body = sigmoid(models.page.logit(a.features))
-    score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0))
+    other_spam = max((p for p, other in zip(a.probs, a.other_spam) if other), default=0.0)
+    score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), other_spam)
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
 
     blocks = []
@@ -373,12 +378,14 @@ def judge(page: Page, models: Models | None = None) -> Report:
 def _follow_whole_text(page: Page, a: Assessment, body: float) -> list[Kind]:
     """The kinds of a short page's blocks, made to follow the verdict on its whole text: when the text is spam
     and no block was, its likeliest block is; when the text is not, no block is. Otherwise a comment could be
-    labelled gambling with nothing located in it, or clean with a spam line in it."""
+    labelled gambling with nothing located in it, or clean with a spam line in it. A block promoting other
+    search spam stays spam: the page-text model knows gambling only."""
     if body >= SPAM_THRESHOLD and a.kinds and "spam" not in a.kinds:
         likeliest = max(range(len(a.probs)), key=a.probs.__getitem__)
         return ["spam" if i == likeliest else kind for i, kind in enumerate(a.kinds)]
     if body < SPAM_THRESHOLD and "spam" in a.kinds:
-        return _settle_kinds(page, a.evidence, [min(p, RUN_MEMBER_THRESHOLD / 2) for p in a.probs])
+        return _settle_kinds(page, a.evidence, [p if other else min(p, RUN_MEMBER_THRESHOLD / 2)
+                                                for p, other in zip(a.probs, a.other_spam)])
     return a.kinds
 
 
@@ -390,10 +397,11 @@ def _spam_terms(evidence: list[Evidence], spam_indices: list[int]) -> dict[str, 
     return dict(counts.most_common(20))
 
 
-def combined_score(body: float, head_prob: float, url_prob: float) -> float:
-    """Spam in the title, meta tags or URL is independent evidence; combine it with the body's (noisy-or)."""
+def combined_score(body: float, head_prob: float, url_prob: float, other_spam_prob: float) -> float:
+    """Spam in the title, meta tags or URL is independent evidence, and so is a block promoting other search
+    spam, which the page model (learned on gambling) cannot weigh; combine them with the body's (noisy-or)."""
     clean = 1.0 - body
-    for side_prob in (head_prob, url_prob):
+    for side_prob in (head_prob, url_prob, other_spam_prob):
         if side_prob >= SPAM_THRESHOLD:
             clean *= 1.0 - side_prob
     return 1.0 - clean
