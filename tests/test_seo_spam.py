@@ -7,6 +7,7 @@ These texts were written for this test; the models never saw them.
 import pytest
 
 import spamsift
+from spamsift.core.verdict import judge_url
 
 ARTICLE = (
     "<h1>Library extends its opening hours</h1>"
@@ -55,3 +56,12 @@ def test_a_lone_search_spam_comment_is_spam_though_the_page_text_model_knows_gam
     report = spamsift.check(text="Order viagra without prescription, generic cialis with overnight delivery")
     assert report.label == "spam", report.score
     assert [block.kind for block in report.blocks] == ["spam"]
+
+
+def test_a_pharmacy_hack_of_the_title_or_the_url_is_spam():
+    report = spamsift.check(html="<html><head><title>Buy Viagra Online Without Prescription - Department of Physics"
+                                 f"</title></head><body>{ARTICLE}</body></html>")
+    assert report.label == "spam", report.score
+    assert any(reason.startswith("spam in title: spam terms: buy viagra") for reason in report.reasons)
+    assert judge_url("https://physics.example.edu/?p=buy-viagra-online-without-prescription")[0] >= 0.5
+    assert judge_url("https://physics.example.edu/admissions/graduate-programmes")[0] < 0.5

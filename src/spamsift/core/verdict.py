@@ -100,11 +100,15 @@ def _side_texts(page: Page) -> list[tuple[str, str]]:
 def _side_probs(texts: list[str], models: Models) -> tuple[list[float], list[Evidence]]:
     """Spam probability and evidence of texts outside the body (title, meta tags, URL), each on its own. Such a
     text has no neighbours to vouch for it, so it is spam only with a promotion, a brand or a disguise in it:
-    the model's word weights alone ("Writing AI-ready .NET code") are not enough."""
-    evidence = collect_evidence([Segment(0, 0, text) for text in texts])
+    the model's word weights alone ("Writing AI-ready .NET code") are not enough. Other search spam is found by
+    its rule, as in the body (a pharmacy hack's "Buy Viagra Online Without Prescription" title)."""
+    segments = [Segment(0, 0, text) for text in texts]
+    evidence = collect_evidence(segments)
     probs = []
-    for ev in evidence:
+    for ev, segment in zip(evidence, segments):
         z = models.segment.logit(ev.dense, ev.tokens)
+        if _promotes_other_spam(ev, segment):
+            z = max(z, OTHER_SPAM_FLOOR)
         named = _promotes(ev) or ev.obfuscation >= DISGUISE_SHARE
         probs.append(sigmoid(z if named else min(z, ALONE_CEILING)))
     return probs, evidence
