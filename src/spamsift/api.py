@@ -62,9 +62,8 @@ def check(text: str | None = None, html: str | None = None, url: str | None = No
         except HostileMarkup as hostile:
             page = segment_text(markup_text(content), url)
             notes.append(f"{hostile}: read as text")
-    report = judge(page, models)
-    report.reasons.extend(notes)
-    return report
+    page.notes.extend(notes)
+    return judge(page, models)
 
 
 def check_fetched(fetched: Fetched) -> Report:
