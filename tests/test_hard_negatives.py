@@ -102,3 +102,21 @@ def test_an_english_promotion_injected_into_an_article_is_located(promotion):
     report = spamsift.check(text=ARTICLE + promotion + "\n" + ARTICLE)
     assert report.label == "gambling"
     assert [block.text for block in report.spam_blocks] == [promotion]
+
+
+CASINO_OFFERS = (
+    "New players are welcome here. Your first deposit is matched and comes with bonus cash that you can use on "
+    "every game in our lobby, and the wagering requirements are among the lowest you will find. Every week you "
+    "can also look forward to reload bonuses, and on Fridays we add free spins on the newest games for all of our "
+    "members. Our support team is available around the clock, so you are never left alone with a question."
+)
+
+
+def test_an_english_casino_offer_written_in_sentences_is_gambling():
+    """Long English sentences read as clean to the models (every English text they learned from was genuine);
+    the promotion phrases they name make such a page gambling, alone or inside an article."""
+    alone = spamsift.check(text=CASINO_OFFERS)
+    assert alone.label == "gambling", alone.score
+    inside = spamsift.check(text=ARTICLE + CASINO_OFFERS + "\n" + ARTICLE)
+    assert inside.label == "gambling", inside.score
+    assert [block.text for block in inside.spam_blocks] == [CASINO_OFFERS]
