@@ -16,6 +16,8 @@ from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
     ("S.L.O.T", "slot"),                   # separators
     ("𝘼~𝙀~𝙍~𝙊~8~8", "aero88"),            # tildes, with the brand's digits
     ("B E R K A H 9 9", "berkah99"),       # spaced letters, then digits
+    ("S U K S E S 303", "sukses303"),      # spaced letters, then the brand's number whole
+    ("B E R K A H99", "berkah99"),         # the last letter glued to the number
     ("【P】【U】【L】【A】【U】【7】【7】【7】", "pulau777"),  # a letter in each bracket
     ("[̲̅S][̲̅L][̲̅O][̲̅T]", "slot"),         # brackets and combining over- and underlines
     ("K̲U̲S̲U̲M̲A̲T̲O̲T̲O̲", "kusumatoto"),      # combining underlines
@@ -41,7 +43,16 @@ def test_other_scripts_keep_their_letters():
     assert obfuscation_ratio("ⓘ") == 0.0  # an info icon, not a disguised word
 
 
+def test_a_name_spelled_with_pictographs_is_a_disguise_and_repeated_emoji_are_not():
+    assert obfuscation_ratio("Penasaran deh sama ⭐✝⚜✏☦⬅☕17, kayaknya seru.") > 0.1
+    assert obfuscation_ratio("Awalnya ragu sama ⭐▶4⃣✌㊗✏⚪️17, eh taunya nagih.") > 0.1  # keycap digit inside
+    assert obfuscation_ratio("keren 🔥🔥🔥100 bang") == 0.0
+    assert obfuscation_ratio("rating ⭐⭐⭐⭐⭐5") == 0.0
+    assert obfuscation_ratio("wkwk 😂🤣😭 2024") == 0.0
+
+
 def test_numbers_and_ordinary_brackets_are_left_alone():
     assert normalize("halaman 1 2 3 4") == "halaman 1 2 3 4"
+    assert normalize("I N D O 2024") == "indo 2024"  # a year is not a brand's number
     assert normalize("f(x) = (a + b)") == "f(x) = (a + b)"
     assert normalize("Weizsäcker, café") == "weizsäcker, café"

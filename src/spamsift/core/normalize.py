@@ -85,10 +85,11 @@ _SCRIPT_TABLE = _lookalike_table(_SCRIPT_LOOKALIKES)
 _SINGLE = r"[^\W\d_]"
 _SINGLE_OR_DIGIT = r"[^\W_]"
 # Four or more single letters split by spaces or separators: "s l o t", "s.l.o.t", "g-a-c-o-r", "A~E~R~O~8~8".
-# Digits may follow the letters ("B E R K A H 9 9"), but a run must start with a letter, so that spaced numbers
-# stay numbers.
-_SPACED_LETTERS = re.compile(rf"(?<![\w.]){_SINGLE}(?:(?:[ \t]?[.\-_*·•|~][ \t]?|[ \t]){_SINGLE}){{2,}}"
-                             rf"(?:(?:[ \t]?[.\-_*·•|~][ \t]?|[ \t]){_SINGLE_OR_DIGIT})+(?![\w])")
+# Digits may follow the letters ("B E R K A H 9 9"), and so may the brand's number written whole
+# ("S U K S E S 303", "B E R K A H99"), but a run must start with a letter, so that spaced numbers stay numbers.
+_SEPARATOR = r"(?:[ \t]?[.\-_*·•|~][ \t]?|[ \t])"
+_SPACED_LETTERS = re.compile(rf"(?<![\w.]){_SINGLE}(?:{_SEPARATOR}{_SINGLE}){{2,}}(?:{_SEPARATOR}{_SINGLE_OR_DIGIT})+"
+                             rf"(?:[ \t]{_SINGLE}?\d{{2,3}})?(?![\w])")
 _BLANKS = re.compile(r"[ \t\u00a0]{2,}|\t")
 _SEPARATORS = re.compile(r"[ \t.\-_*·•|~]")
 # Three or more letters each in its own brackets: "【P】【U】【L】【A】【U】", "[S][L][O][T]".
@@ -151,6 +152,14 @@ _FANCY_LETTERS = re.compile("[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A\uF
                             "\U0001F130-\U0001F189\U0001F1E6-\U0001F1FF\u1D00-\u1D22\u0299\u029F\u0280\u026A\u0262]")
 
 
+# A name spelled with pictographs before its number: "⭐✝⚜✏☦⬅☕17" for a brand ending in 17 (keycap digits,
+# variation selectors and joiners inside). Read on the raw text; a genuine comment repeats one emoji
+# ("🔥🔥🔥100"), so only runs of at least MIN_DISGUISED_CHARACTERS distinct pictographs count.
+_PICTOGRAPH = "[\u2190-\u2BFF\u3200-\u32FF\U0001F000-\U0001FAFF]"
+_PICTOGRAPH_SPELLED = re.compile(rf"(?:{_PICTOGRAPH}[\ufe0f\u200d]*|\d\ufe0f?\u20e3){{3,}}\d{{2,3}}(?!\d)")
+_PICTOGRAPHS = re.compile(_PICTOGRAPH)
+
+
 MIN_DISGUISED_CHARACTERS = 3
 """Fewer odd characters than this are a symbol (an "ⓘ" info icon), not a disguised word."""
 
@@ -162,6 +171,10 @@ def obfuscation_ratio(text: str) -> float:
     odd = len(_FANCY_LETTERS.findall(text))
     if _CYRILLIC_OR_GREEK.search(text):  # one quick look spares the word-by-word pattern on most texts
         odd += 3 * len(_MIXED_SCRIPT_WORD.findall(text))
+    for spelled in _PICTOGRAPH_SPELLED.findall(text):
+        pictographs = set(_PICTOGRAPHS.findall(spelled))
+        if len(pictographs) >= MIN_DISGUISED_CHARACTERS:
+            odd += len(pictographs)
     if odd < MIN_DISGUISED_CHARACTERS:
         return 0.0
     return min(1.0, odd / len(text))
