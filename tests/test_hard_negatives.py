@@ -71,6 +71,18 @@ HARD_NEGATIVES = {
         "Raspberry sherbet\n"
         "Blend the fruit with sugar syrup, freeze it in a shallow tray and stir it with a fork every half hour."
     ),
+    "police raid news under a headline naming the promotions (id)": (
+        "Polisi Tangkap Admin Situs Togel Online dan Slot Gacor di Medan\n"
+        "Kepolisian menetapkan lima tersangka yang mengelola dan mempromosikan situs tersebut melalui media sosial.\n"
+        "Para tersangka menerima bayaran hingga puluhan juta rupiah setiap bulan dari bandar di luar negeri.\n"
+        "Polisi juga menyita telepon genggam, laptop dan buku tabungan yang dipakai untuk menampung deposit pemain."
+    ),
+    "regulator's fine under a headline naming the offers (en)": (
+        "Online casino fined over misleading free spins and bonus cash adverts\n"
+        "The regulator said the operator had promised new customers rewards that could not be withdrawn.\n"
+        "Investigators found the terms of the offers were hidden behind several links on the sign-up page.\n"
+        "The company has agreed to pay the penalty and to change its advertising."
+    ),
     "casino hotel restaurant (en)": (
         "Dining at the Grand Riverside Casino Hotel\n"
         "Our steakhouse on the second floor serves dry-aged beef and fresh seafood from 5 pm to 11 pm.\n"
@@ -120,3 +132,27 @@ def test_an_english_casino_offer_written_in_sentences_is_gambling():
     inside = spamsift.check(text=ARTICLE + CASINO_OFFERS + "\n" + ARTICLE)
     assert inside.label == "gambling", inside.score
     assert [block.text for block in inside.spam_blocks] == [CASINO_OFFERS]
+
+
+def test_a_news_page_whose_title_meta_and_url_name_the_promotions_it_reports_on_is_clean():
+    """A headline names the promotions it reports on without a sentence around them, in the body and again in
+    the title, the description and the URL; the page's reporting words vouch for all of them."""
+    headline = "Polisi Bongkar Jaringan Situs Judi Online dan Slot Gacor"
+    html = (f"<html><head><title>{headline} - Berita Kota</title>"
+            '<meta name="description" content="Polisi menangkap 12 tersangka promosi situs judi online dan slot '
+            f'gacor."></head><body><article><h1>{headline}</h1>'
+            "<p>Kepolisian menetapkan 12 tersangka dalam kasus promosi judi daring yang melibatkan sejumlah "
+            "pemengaruh media sosial.</p><p>Menurut juru bicara kepolisian, para tersangka menerima bayaran hingga "
+            "puluhan juta rupiah setiap bulan.</p><p>Polisi juga menyita barang bukti berupa telepon genggam dan "
+            "buku tabungan dari para tersangka.</p></article></body></html>")
+    report = spamsift.check(html=html, url="https://berita.example/polisi-bongkar-situs-judi-online-dan-slot-gacor")
+    assert report.label == "clean", (report.score, report.reasons)
+    assert headline in report.clean_text
+
+
+def test_a_keyword_line_on_a_page_reporting_on_gambling_is_still_spam():
+    """The discount for headlines needs a reporting word in the line itself: an injected keyword line has none."""
+    keywords = "situs slot gacor hari ini link alternatif"
+    report = spamsift.check(text=keywords + "\n" + HARD_NEGATIVES["police news (id)"])
+    assert report.label == "gambling"
+    assert [block.text for block in report.spam_blocks] == [keywords]

@@ -97,17 +97,19 @@ def _side_texts(page: Page) -> list[tuple[str, str]]:
     return texts
 
 
-def _side_probs(texts: list[str], models: Models) -> tuple[list[float], list[Evidence]]:
+def _side_probs(texts: list[str], models: Models, reporting_segments: int = 0) -> tuple[list[float], list[Evidence]]:
     """Spam probability and evidence of texts outside the body (title, meta tags, URL), each on its own. Such a
     text has no neighbours to vouch for it, so it is spam only with a promotion, a brand or a disguise in it:
     the model's word weights alone ("Writing AI-ready .NET code") are not enough. A text promoting spam by its
-    vocabulary is found as in the body (a pharmacy hack's "Buy Viagra Online Without Prescription" title)."""
+    vocabulary is found as in the body (a pharmacy hack's "Buy Viagra Online Without Prescription" title), and
+    a news page's headline in its title is discounted as in the body, by the page's ``reporting_segments``."""
     segments = [Segment(0, 0, text) for text in texts]
     evidence = collect_evidence(segments)
     probs = []
     for ev, segment in zip(evidence, segments):
-        z = models.segment.logit(ev.dense, ev.tokens)
-        if _promotes_by_vocabulary(ev, segment):
+        discount = _reporting_discount(ev, reporting_segments + (1 if ev.tiers["counter"] else 0))
+        z = models.segment.logit(ev.dense, ev.tokens) - discount
+        if not discount and _promotes_by_vocabulary(ev, segment):
             z = max(z, VOCABULARY_FLOOR)
         named = _promotes(ev) or ev.obfuscation >= DISGUISE_SHARE
         probs.append(sigmoid(z if named else min(z, ALONE_CEILING)))
@@ -132,12 +134,17 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
 def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
     """News, sermons and court reports use gambling words in full sentences, beside words like "police",
     "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
-    disguises or links. Such a sentence is discounted; a promotion seldom reads like that."""
+    disguises or links. Such a sentence is discounted; a promotion seldom reads like that. A headline ("Polisi
+    Tangkap Admin Situs Togel Online dan Slot Gacor") names the promotions it reports on without a sentence
+    around them: it is discounted only with a reporting word of its own, on a page that reports elsewhere too
+    (``reporting_segments``, counting the headline: at least two). A keyword line has neither."""
     counter = ev.tiers["counter"]
-    if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation or ev.words < 10:
+    if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
     dense = ev.dense
-    if not dense[_SENTENCE] or dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
+    if dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
+        return 0.0
+    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2):
         return 0.0
     return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
 
@@ -174,9 +181,10 @@ VOCABULARY_FLOOR = 2.0
 (:func:`_promotes_by_vocabulary`): set by hand, since the shared data has no labelled spam of these kinds to fit
 it on."""
 OTHER_SPAM_VOCABULARY = "seo-spam.tsv"
-PROMOTION_PHRASES = 2
-"""Distinct gambling promotion phrases from which a block promotes gambling whatever the model's word weights say.
-"""
+PROMOTION_PHRASES = 3
+"""Distinct gambling promotion phrases from which a block promotes gambling whatever the model's word weights say:
+a casino's offers name many at once, and a news sentence on the betting industry seldom names more than two
+("offered free bets and deposit bonus deals to new customers")."""
 
 
 def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> bool:
@@ -185,7 +193,7 @@ def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> bool:
     phrases ("bonus cash", "free spins", "reload bonuses"). The models learned gambling spam from Indonesian
     comments and landing pages, and every English text they saw was genuine: an English casino's offers, a long
     block of English sentences, read as clean to them whatever they named. Among the 1,678 genuine pages no block
-    names two such phrases without reporting words around them."""
+    names even two such phrases without reporting words around them."""
     promotions = {term.text for term in ev.terms if term.tier == "promo"}
     return len(promotions) >= PROMOTION_PHRASES or _promotes_other_spam(ev, segment)
 
@@ -323,8 +331,8 @@ def assess(page: Page, models: Models) -> Assessment:
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
-    side_probs, side_evidence = _side_probs([text for _, text in side], models)
-    url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models)
+    side_probs, side_evidence = _side_probs([text for _, text in side], models, reporting_segments)
+    url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models, reporting_segments)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     text_logit = (models.page_text.normalized_logit(page_grams(page.segments))
                   if _read_as_whole(page) else None)
