@@ -49,6 +49,8 @@ def test_hidden_link_block_is_found_with_its_evidence_and_locator():
     ('style="position:absolute; left:-9999px"', "off-screen positioning"),
     ('style="font-size:0px"', "tiny font"),
     ('style="height:0; overflow:hidden"', "zero size"),
+    ('style="height:1px; overflow:hidden"', "zero size"),
+    ('style="position:absolute; clip:rect(0,0,0,0)"', "clipped away"),
     ("hidden", "hidden attribute"),
     ('style="color:#ffffff; background-color:#ffffff"', "text coloured like its background"),
 ])
@@ -60,6 +62,22 @@ def test_each_way_of_hiding_an_injection_is_named_and_kept_out_of_the_clean_text
     assert hidden[0].kind == "spam"
     assert f"hidden by {reason}" in hidden[0].reasons
     assert "togel" not in report.clean_text and "protected bicycle lanes" in report.clean_text
+
+
+def test_an_injection_in_noscript_is_kept_as_hidden_evidence():
+    """Browsers run scripts, so a <noscript> block's text reaches crawlers alone."""
+    links = " ".join(f'<a href="https://{name}.xyz/">{name}</a>' for name in ("slotgacor", "situstogel", "dapurtoto"))
+    report = spamsift.check(html=page(ARTICLE + f"<noscript>{links}</noscript>"))
+    assert report.label == "gambling"
+    assert [b.text for b in report.spam_blocks] == ["slotgacor situstogel dapurtoto"]
+    assert "hidden by inside <noscript>" in report.spam_blocks[0].reasons
+    assert "dapurtoto" not in report.clean_text
+
+
+@pytest.mark.parametrize("size", ["1em", "1rem", "0.8em", ".85em", "0.75rem", "12px"])
+def test_ordinary_small_print_is_not_hidden(size):
+    report = spamsift.check(html=page(ARTICLE + f'<p style="font-size:{size}">Photo: City Council press office.</p>'))
+    assert not any(block.hidden for block in report.blocks)
 
 
 def test_hidden_by_style_sheet_class_is_seen():

@@ -26,15 +26,21 @@ BLOCK_TAGS = frozenset({
     "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
     "tr", "ul", "center", "option", "legend",
 })
-_DROPPED_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head",
-                 "select", "math"]
+_DROPPED_TAGS = ["script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "math"]
+_NOSCRIPT = "inside <noscript>"
+"""Why a ``<noscript>`` block is hidden: browsers run scripts, so its text reaches crawlers alone, which is
+why injections use it."""
 _META_NAMES = ("description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description")
 _HIDING_STYLE = (
     (re.compile(r"display\s*:\s*none"), "display:none"),
     (re.compile(r"visibility\s*:\s*hidden"), "visibility:hidden"),
     (re.compile(r"(?:^|[;\s])(?:left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"), "off-screen positioning"),
-    (re.compile(r"font-size\s*:\s*(?:0|0?\.\d+|1)(?:px|pt|em|rem)?\s*(?:;|$|!)"), "tiny font"),
+    # zero in any unit, up to 2 px or pt, under 0.2 em: "font-size:0.8em" and "1rem" are ordinary small print
+    (re.compile(r"font-size\s*:\s*(?:0+(?:\.0+)?(?:px|pt|em|rem|%)?|(?:[0-2](?:\.\d+)?|\.\d+)(?:px|pt)"
+                r"|0?\.[01]\d*r?em)\s*(?:;|$|!)"), "tiny font"),
     (re.compile(r"(?:^|[;\s])(?:height|width|max-height)\s*:\s*0(?:px)?\s*(?:;|$|!)"), "zero size"),
+    (re.compile(r"^(?=.*overflow\s*:\s*hidden)(?=.*(?:^|[;\s])(?:height|width)\s*:\s*1px)"), "zero size"),
+    (re.compile(r"clip\s*:\s*rect\(\s*0[^)]*\)|clip-path\s*:\s*inset\(\s*(?:50|100)%"), "clipped away"),
 )
 _COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!\s]+)")
@@ -273,7 +279,7 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
         attrs = node.attributes
         parent = frames[-1] if frames else None
         hidden = parent.hidden if parent is not None and parent.hidden else \
-            (_hiding_reason(attrs, rules) if attrs else None)
+            _NOSCRIPT if tag == "noscript" else (_hiding_reason(attrs, rules) if attrs else None)
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if attrs else ""
         link_host = None
         if tag == "a":
@@ -289,7 +295,9 @@ def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> 
             link_host = parent.link_host
         if len(frames) >= MAX_DEPTH:
             raise HostileMarkup(f"markup nests more than {MAX_DEPTH} elements deep")
-        is_block = tag in BLOCK_TAGS
+        # an element hidden by itself is a block of its own, so that hidden text inside a paragraph
+        # (<span style="display:none">) is not read as part of what a visitor sees
+        is_block = tag in BLOCK_TAGS or (hidden is not None and (parent is None or parent.hidden is None))
         if is_block:
             builder.flush(frames)
         frame = _Frame(tag, index, attrs.get("id") if attrs else None, hidden, names, link_host, is_block,
