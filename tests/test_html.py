@@ -80,6 +80,21 @@ def test_ordinary_small_print_is_not_hidden(size):
     assert not any(block.hidden for block in report.blocks)
 
 
+@pytest.mark.parametrize("promotion", [
+    "สล็อตเว็บตรง แตกง่าย ฝากถอนไม่มีขั้นต่ำ สมัครสล็อต เครดิตฟรี",       # Thai
+    "nhà cái uy tín, đăng ký nhận thưởng, nổ hũ, tài xỉu online",          # Vietnamese
+    "澳门威尼斯人 在线赌场 百家乐 真人娱乐 注册送彩金",                        # Chinese
+    "토토사이트 추천 안전놀이터 먹튀검증 카지노사이트",                         # Korean
+    "cassino online, bônus de boas-vindas, rodadas grátis, apostas esportivas",  # Portuguese
+    "casino en línea, bono sin depósito, tiradas gratis, apuestas deportivas",   # Spanish
+])
+def test_a_promotion_in_another_language_injected_into_a_page_is_located(promotion):
+    """The models learned Indonesian promotions only; the other languages' vocabularies name these."""
+    report = spamsift.check(html=page(ARTICLE + f"<div>{promotion}</div>"))
+    assert report.label == "gambling", report.score
+    assert [block.text for block in report.spam_blocks] == [promotion]
+
+
 def test_hidden_by_style_sheet_class_is_seen():
     body = ARTICLE + '<div class="sponsor-x"><p>bandar togel online terpercaya, daftar sekarang</p></div>'
     report = spamsift.check(html=page(body, head="<style>.sponsor-x{position:absolute;left:-9999px}</style>"))
