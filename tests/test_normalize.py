@@ -18,6 +18,7 @@ from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
     ("B E R K A H 9 9", "berkah99"),       # spaced letters, then digits
     ("S U K S E S 303", "sukses303"),      # spaced letters, then the brand's number whole
     ("B E R K A H99", "berkah99"),         # the last letter glued to the number
+    ("ALEXIS⭐17⭐", "alexis17⭐"),          # a pictograph between the name and its number
     ("【P】【U】【L】【A】【U】【7】【7】【7】", "pulau777"),  # a letter in each bracket
     ("[̲̅S][̲̅L][̲̅O][̲̅T]", "slot"),         # brackets and combining over- and underlines
     ("K̲U̲S̲U̲M̲A̲T̲O̲T̲O̲", "kusumatoto"),      # combining underlines
@@ -54,5 +55,6 @@ def test_a_name_spelled_with_pictographs_is_a_disguise_and_repeated_emoji_are_no
 def test_numbers_and_ordinary_brackets_are_left_alone():
     assert normalize("halaman 1 2 3 4") == "halaman 1 2 3 4"
     assert normalize("I N D O 2024") == "indo 2024"  # a year is not a brand's number
+    assert normalize("keren🔥100") == "keren🔥100"  # praise, not a name with its number
     assert normalize("f(x) = (a + b)") == "f(x) = (a + b)"
     assert normalize("Weizsäcker, café") == "weizsäcker, café"

@@ -111,6 +111,12 @@ _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+")
 
 
+_PICTOGRAPH = "[\u2190-\u2BFF\u3200-\u32FF\U0001F000-\U0001FAFF]"
+# Pictographs between a name in capitals and its number: "ALEXIS⭐17⭐" is "alexis17" (but "keren🔥100" is
+# praise, not a name).
+_PICTOGRAPH_IN_NAME = re.compile(rf"(?<=[A-Z]{{3}})(?:{_PICTOGRAPH}[\ufe0f\u200d]*)+(?=\d)")
+
+
 def _collapse(match: re.Match[str]) -> str:
     return _SEPARATORS.sub("", match.group())
 
@@ -129,6 +135,7 @@ def normalize(text: str) -> str:
             text = _COMBINING_MARKS.sub("", text)
         if _CYRILLIC_OR_GREEK.search(text):
             text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(_SCRIPT_TABLE), text)
+        text = _PICTOGRAPH_IN_NAME.sub("", text)
     text = text.lower()
     if " " in text or "." in text or "-" in text or "~" in text:
         text = _SPACED_LETTERS.sub(_collapse, text)
@@ -155,7 +162,6 @@ _FANCY_LETTERS = re.compile("[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A\uF
 # A name spelled with pictographs before its number: "⭐✝⚜✏☦⬅☕17" for a brand ending in 17 (keycap digits,
 # variation selectors and joiners inside). Read on the raw text; a genuine comment repeats one emoji
 # ("🔥🔥🔥100"), so only runs of at least MIN_DISGUISED_CHARACTERS distinct pictographs count.
-_PICTOGRAPH = "[\u2190-\u2BFF\u3200-\u32FF\U0001F000-\U0001FAFF]"
 _PICTOGRAPH_SPELLED = re.compile(rf"(?:{_PICTOGRAPH}[\ufe0f\u200d]*|\d\ufe0f?\u20e3){{3,}}\d{{2,3}}(?!\d)")
 _PICTOGRAPHS = re.compile(_PICTOGRAPH)
 
