@@ -70,7 +70,7 @@ def test_an_injection_in_noscript_is_kept_as_hidden_evidence():
     report = spamsift.check(html=page(ARTICLE + f"<noscript>{links}</noscript>"))
     assert report.label == "gambling"
     assert [b.text for b in report.spam_blocks] == ["slotgacor situstogel dapurtoto"]
-    assert "hidden by inside <noscript>" in report.spam_blocks[0].reasons
+    assert "hidden by <noscript>" in report.spam_blocks[0].reasons
     assert "dapurtoto" not in report.clean_text
 
 

@@ -27,7 +27,7 @@ BLOCK_TAGS = frozenset({
     "tr", "ul", "center", "option", "legend",
 })
 _DROPPED_TAGS = ["script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "math"]
-_NOSCRIPT = "inside <noscript>"
+_NOSCRIPT = "<noscript>"
 """Why a ``<noscript>`` block is hidden: browsers run scripts, so its text reaches crawlers alone, which is
 why injections use it."""
 _META_NAMES = ("description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description")
