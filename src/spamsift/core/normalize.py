@@ -112,6 +112,7 @@ _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u
 
 
 _PICTOGRAPH = "[\u2190-\u2BFF\u3200-\u32FF\U0001F000-\U0001FAFF]"
+_PICTOGRAPHS = re.compile(_PICTOGRAPH)
 # Pictographs between a name in capitals and its number: "ALEXIS⭐17⭐" is "alexis17" (but "keren🔥100" is
 # praise, not a name).
 _PICTOGRAPH_IN_NAME = re.compile(rf"(?<=[A-Z]{{3}})(?:{_PICTOGRAPH}[\ufe0f\u200d]*)+(?=\d)")
@@ -135,7 +136,8 @@ def normalize(text: str) -> str:
             text = _COMBINING_MARKS.sub("", text)
         if _CYRILLIC_OR_GREEK.search(text):
             text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(_SCRIPT_TABLE), text)
-        text = _PICTOGRAPH_IN_NAME.sub("", text)
+        if _PICTOGRAPHS.search(text):  # a quick look spares the look-behind at every character of most texts
+            text = _PICTOGRAPH_IN_NAME.sub("", text)
     text = text.lower()
     if " " in text or "." in text or "-" in text or "~" in text:
         text = _SPACED_LETTERS.sub(_collapse, text)
@@ -163,7 +165,6 @@ _FANCY_LETTERS = re.compile("[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A\uF
 # variation selectors and joiners inside). Read on the raw text; a genuine comment repeats one emoji
 # ("🔥🔥🔥100"), so only runs of at least MIN_DISGUISED_CHARACTERS distinct pictographs count.
 _PICTOGRAPH_SPELLED = re.compile(rf"(?:{_PICTOGRAPH}[\ufe0f\u200d]*|\d\ufe0f?\u20e3){{3,}}\d{{2,3}}(?!\d)")
-_PICTOGRAPHS = re.compile(_PICTOGRAPH)
 
 
 MIN_DISGUISED_CHARACTERS = 3
@@ -177,10 +178,11 @@ def obfuscation_ratio(text: str) -> float:
     odd = len(_FANCY_LETTERS.findall(text))
     if _CYRILLIC_OR_GREEK.search(text):  # one quick look spares the word-by-word pattern on most texts
         odd += 3 * len(_MIXED_SCRIPT_WORD.findall(text))
-    for spelled in _PICTOGRAPH_SPELLED.findall(text):
-        pictographs = set(_PICTOGRAPHS.findall(spelled))
-        if len(pictographs) >= MIN_DISGUISED_CHARACTERS:
-            odd += len(pictographs)
+    if _PICTOGRAPHS.search(text):
+        for spelled in _PICTOGRAPH_SPELLED.findall(text):
+            pictographs = set(_PICTOGRAPHS.findall(spelled))
+            if len(pictographs) >= MIN_DISGUISED_CHARACTERS:
+                odd += len(pictographs)
     if odd < MIN_DISGUISED_CHARACTERS:
         return 0.0
     return min(1.0, odd / len(text))
