@@ -4,7 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SEED := ../shared/seed/000_9824f43910e82243.txt
 
-$(VENV)/.installed-%: pyproject.toml
+# setup.py and the .pyx build the compiled walk: a change to either reinstalls, which rebuilds it.
+$(VENV)/.installed-%: pyproject.toml setup.py src/spamsift/html/_walk.pyx
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[$*]'

@@ -357,3 +357,35 @@ def test_a_block_the_page_declares_its_article_body_is_more_likely_content_than_
     declared, undeclared = priors(DECLARED_ARTICLE), priors(DECLARED_ARTICLE.replace("itemprop", "data-x"))
     assert declared["Construction will st"] > undeclared["Construction will st"]
     assert declared["Our customer service"] < undeclared["Our customer service"]
+
+
+def test_a_link_hiding_itself_counts_in_its_own_block():
+    """A hidden ``<a>`` is a block of its own, and its link counts there, not in the visible text before it."""
+    from spamsift.html.parse import parse_page
+
+    parsed, _ = parse_page(page("<p>Read the <a href='/news'>news</a> and "
+                                "<a style='display:none' href='https://slot-gacor.example.xyz/'>slot gacor</a></p>"),
+                           url="https://city.example.org/")
+    visible, hidden = parsed.segments
+    assert (visible.text, visible.links, visible.link_hosts) == ("Read the news and", 1, frozenset())
+    assert (hidden.text, hidden.hidden, hidden.links) == ("slot gacor", "display:none", 1)
+    assert hidden.link_hosts == {"slot-gacor.example.xyz"}
+
+
+def test_content_priors_weigh_the_same_tokens_the_layout_model_was_trained_on():
+    """Serving sums an element's ancestry weights once for all its blocks; training reads every block's tokens
+    whole (``layout_tokens``). Both must give each block the same logit."""
+    from spamsift.core.model import load_models, sigmoid
+    from spamsift.html.layout import _dense_rows, content_priors, context_rows, layout_tokens
+    from spamsift.html.parse import parse_page
+
+    model = load_models().layout
+    html = page("<nav class='menu main'><a href='/'>Home</a> <a href='/a'>About</a></nav>" + ARTICLE
+                + "<footer class='site-footer'><p>© 2026 City News</p></footer>")
+    parsed, infos = parse_page(html)  # the layout features leave their sums on the parse's elements: parse anew
+    rows = _dense_rows(parsed.segments, infos)
+    logits = [model.block.logit(row, layout_tokens(segment, info))
+              for row, segment, info in zip(rows, parsed.segments, infos)]
+    expected = [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]
+    parsed, infos = parse_page(html)
+    assert content_priors(parsed.segments, infos, model) == pytest.approx(expected, abs=1e-12)

@@ -62,7 +62,11 @@ def _frame_tokens(frame) -> frozenset[str]:
 class LayoutInfo:
     """The ancestry of a block, read off the open elements when the block closed."""
 
-    tokens: tuple[str, ...]
+    inherited: frozenset[str]
+    """Tags and class/id words of the block's element and its ancestors: shared by every block of the element, so
+    the content model weighs them once per element (:func:`content_priors`)."""
+    local: tuple[str, ...]
+    """The block's own tokens: its block tag, the path of its last three elements, its element's class/id words."""
     depth: int
     element: Any
     """The innermost open element when the block closed (a parse frame with ``parent`` and ``depth``)."""
@@ -70,12 +74,12 @@ class LayoutInfo:
     @classmethod
     def of(cls, frames: list) -> LayoutInfo:
         if not frames:
-            return cls(("b:",), 0, None)
+            return cls(frozenset(), ("b:",), 0, None)
         inner = frames[-1]
         inherited = _frame_tokens(inner)
-        local = ["b:" + inner.block_tag, "path:" + ">".join(f.tag for f in frames[-3:])]
-        local.extend("p:" + word for word in inner.name_words)
-        return cls((*inherited, *local), len(frames), inner)
+        local = ("b:" + inner.block_tag, "path:" + ">".join(f.tag for f in frames[-3:]),
+                 *("p:" + word for word in inner.name_words))
+        return cls(inherited, local, len(frames), inner)
 
 
 def _prose_blocks(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[int]:
@@ -234,16 +238,31 @@ def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list
 _FIRST_WORD = re.compile(r"[^\W\d_]{1,12}")
 
 
-def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
-    """The block's ancestry tokens and its first word ("share", "posted", "copyright", "reply")."""
+def _own_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
+    """The block's own tokens and its first word ("share", "posted", "copyright", "reply")."""
     first = _FIRST_WORD.match(segment.text)
-    return [*info.tokens, "w:" + first.group().lower()] if first else list(info.tokens)
+    return [*info.local, "w:" + first.group().lower()] if first else list(info.local)
+
+
+def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
+    """Every token the content model reads for a block: its ancestry's and its own."""
+    return [*info.inherited, *_own_tokens(segment, info)]
 
 
 def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
+    """The content probability of each block. The weights of the ancestry tokens are summed once per element,
+    not once per block: a list of a hundred links shares its thirty ancestry tokens. (The ancestry's tokens and a
+    block's own never coincide: their prefixes differ.)"""
     rows = _dense_rows(segments, infos)
-    logits = [model.block.logit(dense, layout_tokens(segment, info))
-              for dense, segment, info in zip(rows, segments, infos)]
+    weights = model.block.tokens
+    ancestry_weights: dict[int, float] = {}
+    logits = []
+    for dense, segment, info in zip(rows, segments, infos):
+        ancestry = ancestry_weights.get(id(info.inherited))
+        if ancestry is None:
+            ancestry = ancestry_weights[id(info.inherited)] = sum(
+                map(weights.__getitem__, weights.keys() & info.inherited))
+        logits.append(model.block.logit(dense, _own_tokens(segment, info)) + ancestry)
     return [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]
 
 

@@ -1,35 +1,26 @@
 """Turn an HTML page into segments, with the evidence only the markup shows.
 
-The page is parsed once with lexbor (through selectolax). One walk over the body yields every
-block-level piece of text together with its CSS path, its links and whether a visitor can see
-it; the head gives the title and the meta and Open Graph texts. Hidden blocks are kept as
-segments (their text is evidence of an injection) but never become content.
+The page is parsed once with lexbor (through selectolax). One walk over the body (compiled:
+``spamsift/html/_walk.pyx``) yields every block-level piece of text together with its CSS path, its
+links and whether a visitor can see it; the head gives the title and the meta and Open Graph texts.
+Hidden blocks are kept as segments (their text is evidence of an injection) but never become content.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from spamsift.core.model import StackedModel
-from spamsift.core.page import MAX_BLOCKS, Page, Segment
+from spamsift.core.page import MAX_BLOCKS, Page
+from spamsift.html._walk import HostileMarkup, walk
 from spamsift.html.layout import LayoutInfo, content_priors
 
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul", "center", "option", "legend",
-})
 _DROPPED_TAGS = ["script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "math"]
-_NOSCRIPT = "<noscript>"
-"""Why a ``<noscript>`` block is hidden: browsers run scripts, so its text reaches crawlers alone, which is
-why injections use it."""
 _META_NAMES = ("description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description")
 _HIDING_STYLE = (
     (re.compile(r"display\s*:\s*none"), "display:none"),
@@ -141,185 +132,6 @@ def _hiding_reason(attrs: dict[str, str | None], rules: dict[str, str]) -> str |
     return None
 
 
-@dataclass(slots=True)
-class _Frame:
-    """An open element during the walk."""
-
-    tag: str
-    index: int
-    element_id: str | None
-    hidden: str | None
-    """Why this element, or one of its ancestors, is invisible to a visitor."""
-    names: str
-    """Its class and id attributes, split into words only when a block below asks (see LayoutInfo)."""
-    link_host: str | None
-    is_block: bool
-    parent: _Frame | None
-    depth: int
-    block_tag: str
-    """The tag of the nearest block-level element, this one included."""
-    locator: str | None = None
-    """This element's own step of the CSS path."""
-    layout_tokens: frozenset[str] | None = None
-    name_words: tuple[str, ...] = ()
-    """The words of its class and id, filled in with ``layout_tokens``."""
-    prose_words: int = 0
-    """Words of paragraph-like blocks inside this element; see spamsift.html.layout.main_container."""
-    article_body: _Frame | None = None
-    """The nearest element, this one included, that declares itself the article's body (schema.org's
-    ``itemprop="articleBody"``, which news and blog platforms write for search engines)."""
-
-
-MAX_LOCATOR_STEPS = 64
-"""Paths deeper than this (only hostile pages nest so deep) keep their innermost steps after an ellipsis."""
-
-
-def _locator(frame: _Frame) -> str:
-    """The element's CSS path: one step per ancestor, each step built once per element."""
-    steps = []
-    while frame is not None and len(steps) <= MAX_LOCATOR_STEPS:
-        if frame.locator is None:
-            frame.locator = _step(frame)
-        steps.append(frame.locator)
-        frame = frame.parent
-    if frame is not None:
-        steps[-1] = "…"
-    return " > ".join(reversed(steps))
-
-
-def _step(frame: _Frame) -> str:
-    if frame.element_id:
-        return f"{frame.tag}#{frame.element_id}"
-    if frame.parent is None:  # the root of the walk: <body>, or whatever a body-less document has
-        return "html > body" if frame.tag == "body" else frame.tag
-    return f"{frame.tag}:nth-child({frame.index})"
-
-
-class _SegmentBuilder:
-    """Collects the text of the current block and closes it into a segment at block boundaries."""
-
-    def __init__(self, page_host: str | None) -> None:
-        self.page_host = page_host
-        self.segments: list[Segment] = []
-        self.layout: list[LayoutInfo] = []
-        self.offset = 0
-        self.parts: list[str] = []
-        self.full = False
-        """Set when a block beyond MAX_BLOCKS came: the walk stops there."""
-        self._reset()
-
-    def _reset(self) -> None:
-        self.buffer: list[str] = []
-        self.links = 0
-        self.link_chars = 0
-        self.hosts: set[str] = set()
-
-    def add_text(self, text: str, frames: list[_Frame]) -> None:
-        self.buffer.append(text)
-        if frames and frames[-1].link_host is not None:
-            self.link_chars += len(text.strip())
-
-    def add_link(self, host: str) -> None:
-        self.links += 1
-        if host and host != self.page_host:
-            self.hosts.add(host)
-
-    def flush(self, frames: list[_Frame]) -> None:
-        if not self.buffer:
-            return
-        text = " ".join("".join(self.buffer).split())
-        if text and len(self.segments) == MAX_BLOCKS:
-            self.full = True
-        elif text:
-            inner = frames[-1] if frames else None
-            start = self.offset
-            self.segments.append(Segment(start, start + len(text), text, _locator(inner) if inner else "",
-                                         inner.hidden if inner else None, inner.block_tag if inner else "",
-                                         self.links, self.link_chars, frozenset(self.hosts)))
-            self.layout.append(LayoutInfo.of(frames))
-            self.parts.append(text)
-            self.offset = start + len(text) + 1
-        self._reset()
-
-
-MAX_DEPTH = 256
-"""Markup nested deeper than this is hostile (:class:`HostileMarkup`): the layout features walk each block's
-ancestors, so that deeper nesting makes a page cost the square of its size (20,000 nested elements with a
-class name each took 90 s and 10 GB). Genuine pages nest their blocks under 50 deep."""
-
-
-class HostileMarkup(ValueError):
-    """Markup whose reading would cost the square of its size: too many elements left open for the parser
-    (MAX_OPEN_ELEMENTS) or nesting too deep for the layout features (MAX_DEPTH). Read it as text
-    (:func:`markup_text`); the message says which it was."""
-
-
-def _walk(body: LexborNode, builder: _SegmentBuilder, rules: dict[str, str]) -> None:
-    """Depth-first over the body without recursion, so that 100,000 nested tags cannot overflow."""
-    frames: list[_Frame] = []
-    stack: list[tuple[LexborNode, int, bool]] = [(body, 1, False)]
-    while stack and not builder.full:
-        node, index, leaving = stack.pop()
-        if leaving:
-            if frames[-1].is_block:
-                builder.flush(frames)
-            frames.pop()
-            continue
-        if node.is_text_node:
-            text = node.text_content
-            if text:
-                builder.add_text(text, frames)
-            continue
-        tag = node.tag
-        if not node.is_element_node or tag is None:
-            continue
-        if tag == "br" or tag == "hr":
-            builder.flush(frames)
-            continue
-        attrs = node.attributes
-        parent = frames[-1] if frames else None
-        hidden = parent.hidden if parent is not None and parent.hidden else \
-            _NOSCRIPT if tag == "noscript" else (_hiding_reason(attrs, rules) if attrs else None)
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if attrs else ""
-        link_host = None
-        if tag == "a":
-            href = attrs.get("href") or ""
-            link_host = ""
-            if href.startswith(("http://", "https://", "//")):
-                try:
-                    link_host = (urlsplit(href).hostname or "").removeprefix("www.")
-                except ValueError:
-                    link_host = ""
-            builder.add_link(link_host)
-        elif parent is not None and parent.link_host is not None:
-            link_host = parent.link_host
-        if len(frames) >= MAX_DEPTH:
-            raise HostileMarkup(f"markup nests more than {MAX_DEPTH} elements deep")
-        # an element hidden by itself is a block of its own, so that hidden text inside a paragraph
-        # (<span style="display:none">) is not read as part of what a visitor sees
-        is_block = tag in BLOCK_TAGS or (hidden is not None and (parent is None or parent.hidden is None))
-        if is_block:
-            builder.flush(frames)
-        frame = _Frame(tag, index, attrs.get("id") if attrs else None, hidden, names, link_host, is_block,
-                       parent, len(frames), tag if is_block else parent.block_tag if parent else "")
-        if attrs and attrs.get("itemprop") == "articleBody":
-            frame.article_body = frame
-        elif parent is not None:
-            frame.article_body = parent.article_body
-        frames.append(frame)
-        stack.append((node, index, True))
-        element_index = 0
-        children = []
-        for child in node.iter(include_text=True):
-            if child.is_element_node:
-                element_index += 1
-                children.append((child, element_index, False))
-            elif child.is_text_node:
-                children.append((child, 0, False))
-        stack.extend(reversed(children))
-    builder.flush(frames)
-
-
 def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str]]]:
     title_node = tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node else None
@@ -380,13 +192,13 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
             host = (urlsplit(url).hostname or "").removeprefix("www.") or None
         except ValueError:
             host = None
-    builder = _SegmentBuilder(host)
     root = tree.body or tree.root
-    if root is not None:
-        _walk(root, builder, rules)
-    page = Page(text="\n".join(builder.parts), segments=builder.segments, url=url, title=title, meta=meta, host=host,
-                notes=[f"only the first {MAX_BLOCKS:,} blocks read"] if builder.full else [])
-    return page, builder.layout
+    if root is None:
+        return Page(text="", segments=[], url=url, title=title, meta=meta, host=host), []
+    segments, layout, parts, full = walk(root, tree.root.parent, rules, host, _hiding_reason)
+    page = Page(text="\n".join(parts), segments=segments, url=url, title=title, meta=meta, host=host,
+                notes=[f"only the first {MAX_BLOCKS:,} blocks read"] if full else [])
+    return page, layout
 
 
 def parse_html(html: str, url: str | None = None, layout: StackedModel | None = None) -> Page:

@@ -1,0 +1,365 @@
+# cython: language_level=3
+"""The walk over a parsed page's tree, compiled: it visits every node of the page, so it is the part of reading
+HTML whose cost grows with the markup, and in Python it took a third of a page's time.
+
+It reads lexbor's tree through the functions lexbor exports for bindings (the ``_noi`` ones and a few others),
+looked up by name in selectolax's own extension module, which holds lexbor. No lexbor header is needed: nodes and
+attributes stay opaque pointers, so the walk depends on those functions' signatures, not on lexbor's structures.
+"""
+
+from libc.string cimport memcmp
+from posix.dlfcn cimport RTLD_NOW, dlerror, dlopen, dlsym
+
+from urllib.parse import urlsplit
+
+import selectolax.lexbor
+
+from spamsift.core.page import MAX_BLOCKS, Segment
+from spamsift.html.layout import LayoutInfo
+
+cdef extern from "<dlfcn.h>":
+    int RTLD_NOLOAD
+
+ctypedef unsigned char lxb_char
+ctypedef void* (*step_fn)(void*)
+ctypedef int (*type_fn)(void*)
+ctypedef size_t (*tag_id_fn)(void*)
+ctypedef const lxb_char* (*name_fn)(void*, size_t*)
+ctypedef lxb_char* (*text_fn)(void*, size_t*)
+ctypedef void* (*free_text_fn)(void*, lxb_char*)
+
+cdef step_fn first_child, next_sibling, first_attribute, next_attribute
+cdef type_fn node_type
+cdef tag_id_fn tag_id
+cdef name_fn element_name, attribute_name, attribute_value
+cdef text_fn text_content
+cdef free_text_fn free_text
+
+cdef enum:
+    ELEMENT_NODE = 1
+    TEXT_NODE = 3
+
+
+cdef void* _symbol(void* library, const char* name) except NULL:
+    cdef void* found = dlsym(library, name)
+    if found == NULL:
+        raise ImportError(f"selectolax's lexbor does not export {name.decode()}: this selectolax is not supported")
+    return found
+
+
+cdef _bind_lexbor():
+    global first_child, next_sibling, first_attribute, next_attribute, node_type, tag_id
+    global element_name, attribute_name, attribute_value, text_content, free_text
+    path = selectolax.lexbor.__file__.encode()
+    cdef void* library = dlopen(path, RTLD_NOW | RTLD_NOLOAD)
+    if library == NULL:
+        raise ImportError(f"cannot open selectolax's lexbor: {(<bytes> dlerror()).decode()}")
+    first_child = <step_fn> _symbol(library, b"lxb_dom_node_first_child_noi")
+    next_sibling = <step_fn> _symbol(library, b"lxb_dom_node_next_noi")
+    node_type = <type_fn> _symbol(library, b"lxb_dom_node_type_noi")
+    tag_id = <tag_id_fn> _symbol(library, b"lxb_dom_node_tag_id_noi")
+    element_name = <name_fn> _symbol(library, b"lxb_dom_element_qualified_name")
+    first_attribute = <step_fn> _symbol(library, b"lxb_dom_element_first_attribute_noi")
+    next_attribute = <step_fn> _symbol(library, b"lxb_dom_element_next_attribute_noi")
+    attribute_name = <name_fn> _symbol(library, b"lxb_dom_attr_qualified_name")
+    attribute_value = <name_fn> _symbol(library, b"lxb_dom_attr_value_noi")
+    text_content = <text_fn> _symbol(library, b"lxb_dom_node_text_content")
+    free_text = <free_text_fn> _symbol(library, b"lxb_dom_document_destroy_text_noi")
+
+
+_bind_lexbor()
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul", "center", "option", "legend",
+})
+NOSCRIPT = "<noscript>"
+"""Why a ``<noscript>`` block is hidden: browsers run scripts, so its text reaches crawlers alone, which is
+why injections use it."""
+MAX_DEPTH = 256
+"""Markup nested deeper than this is hostile (:class:`HostileMarkup`): the layout features walk each block's
+ancestors, so that deeper nesting makes a page cost the square of its size (20,000 nested elements with a
+class name each took 90 s and 10 GB). Genuine pages nest their blocks under 50 deep."""
+MAX_LOCATOR_STEPS = 64
+"""Paths deeper than this (only hostile pages nest so deep) keep their innermost steps after an ellipsis."""
+
+
+class HostileMarkup(ValueError):
+    """Markup whose reading would cost the square of its size: too many elements left open for the parser
+    or nesting too deep for the layout features (MAX_DEPTH). Read it as text; the message says which it was."""
+
+
+cdef class Frame:
+    """An open element during the walk; the layout features read the frames of a block's ancestors."""
+
+    cdef public str tag
+    cdef public int index
+    cdef public object element_id
+    cdef public object hidden
+    """Why this element, or one of its ancestors, is invisible to a visitor."""
+    cdef public str names
+    """Its class and id attributes, split into words only when a block below asks (see LayoutInfo)."""
+    cdef public object link_host
+    cdef public bint is_block
+    cdef public Frame parent
+    cdef public int depth
+    cdef public str block_tag
+    """The tag of the nearest block-level element, this one included."""
+    cdef public object locator
+    """This element's own step of the CSS path."""
+    cdef public object layout_tokens
+    cdef public tuple name_words
+    """The words of its class and id, filled in with ``layout_tokens``."""
+    cdef public long prose_words
+    """Words of paragraph-like blocks inside this element; see spamsift.html.layout.main_container."""
+    cdef public Frame article_body
+    """The nearest element, this one included, that declares itself the article's body (schema.org's
+    ``itemprop="articleBody"``, which news and blog platforms write for search engines)."""
+    cdef void* node
+    cdef int child_elements
+
+    def __init__(self, str tag, int index, element_id, hidden, str names, link_host, bint is_block, Frame parent,
+                 int depth, str block_tag):
+        self.tag, self.index, self.element_id, self.hidden, self.names = tag, index, element_id, hidden, names
+        self.link_host, self.is_block, self.parent, self.depth, self.block_tag = link_host, is_block, parent, depth, \
+            block_tag
+        self.name_words = ()
+
+
+cdef str _step(Frame frame):
+    if frame.element_id:
+        return f"{frame.tag}#{frame.element_id}"
+    if frame.parent is None:  # the root of the walk: <body>, or whatever a body-less document has
+        return "html > body" if frame.tag == "body" else frame.tag
+    return f"{frame.tag}:nth-child({frame.index})"
+
+
+cdef str _locator(Frame frame):
+    """The element's CSS path: one step per ancestor, each step built once per element."""
+    steps = []
+    while frame is not None and len(steps) <= MAX_LOCATOR_STEPS:
+        if frame.locator is None:
+            frame.locator = _step(frame)
+        steps.append(frame.locator)
+        frame = frame.parent
+    if frame is not None:
+        steps[-1] = "…"
+    return " > ".join(reversed(steps))
+
+
+cdef class _Blocks:
+    """Collects the text of the current block and closes it into a segment at block boundaries."""
+
+    cdef object page_host
+    cdef public list segments, layout, parts
+    cdef public bint full
+    """Set when a block beyond MAX_BLOCKS came: the walk stops there."""
+    cdef Py_ssize_t offset, links, link_chars
+    cdef list buffer
+    cdef set hosts
+
+    def __init__(self, page_host):
+        self.page_host = page_host
+        self.segments, self.layout, self.parts = [], [], []
+        self.full = False
+        self.offset = 0
+        self._reset()
+
+    cdef void _reset(self):
+        self.buffer = []
+        self.links = 0
+        self.link_chars = 0
+        self.hosts = set()
+
+    cdef void add_text(self, str text, list frames):
+        self.buffer.append(text)
+        if frames and (<Frame> frames[-1]).link_host is not None:
+            self.link_chars += len(text.strip())
+
+    cdef void add_link(self, str host):
+        self.links += 1
+        if host and host != self.page_host:
+            self.hosts.add(host)
+
+    cdef flush(self, list frames):
+        if not self.buffer:
+            return
+        text = " ".join("".join(self.buffer).split())
+        cdef Frame inner
+        if text and len(self.segments) == MAX_BLOCKS:
+            self.full = True
+        elif text:
+            inner = frames[-1] if frames else None
+            start = self.offset
+            self.segments.append(Segment(start, start + len(text), text, _locator(inner) if inner else "",
+                                         inner.hidden if inner else None, inner.block_tag if inner else "",
+                                         self.links, self.link_chars, frozenset(self.hosts)))
+            self.layout.append(LayoutInfo.of(frames))
+            self.parts.append(text)
+            self.offset = start + len(text) + 1
+        self._reset()
+
+
+cdef inline bint _named(const lxb_char* name, size_t length, const char* wanted, size_t wanted_length):
+    return length == wanted_length and memcmp(name, wanted, length) == 0
+
+
+cdef inline str _decoded(const lxb_char* data, size_t length):
+    return data[:length].decode("utf-8", "replace")
+
+
+cdef str _link_host(href, dict hosts):
+    """The host of an absolute link, without "www."; "" for a relative one. ``hosts`` remembers each address's
+    host: most links of a page go to a few addresses."""
+    cdef Py_ssize_t start, end, stop
+    if not href:
+        return ""
+    if href.startswith("//"):
+        start = 2
+    elif href.startswith("https://"):
+        start = 8
+    elif href.startswith("http://"):
+        start = 7
+    else:
+        return ""
+    end = len(href)
+    for delimiter in "/?#":
+        stop = href.find(delimiter, start, end)
+        if stop >= 0:
+            end = stop
+    address = href[start:end]
+    host = hosts.get(address)
+    if host is None:
+        try:
+            host = (urlsplit("//" + address).hostname or "").removeprefix("www.")
+        except ValueError:
+            host = ""
+        hosts[address] = host
+    return host
+
+
+def walk(root, document, dict rules, page_host, hiding_reason):
+    """Every block of text under ``root``, a selectolax node of the tree whose document node is ``document`` (the
+    tree must outlive the walk), in reading order: the segments, their layout infos, their texts, and whether the
+    walk stopped at MAX_BLOCKS.
+
+    Depth-first without recursion, so that 100,000 nested tags cannot overflow. ``hiding_reason(attrs, rules)``
+    says why an element with a ``hidden``, ``style``, ``class`` or ``id`` attribute is invisible, or None.
+    Raises HostileMarkup."""
+    cdef _Blocks blocks = _Blocks(page_host)
+    cdef list frames = []
+    cdef dict tag_names = {}, link_hosts = {}
+    cdef void* doc = <void*> <size_t> document.mem_id
+    cdef void* node = <void*> <size_t> root.mem_id
+    cdef void* attribute
+    cdef const lxb_char* name
+    cdef const lxb_char* value
+    cdef lxb_char* text
+    cdef size_t length, value_length, tag
+    cdef int kind
+    cdef bint has_attributes, has_hidden, is_block
+    cdef Frame parent, frame
+
+    while node != NULL and not blocks.full:
+        kind = node_type(node)
+        if kind == TEXT_NODE:
+            text = text_content(node, &length)
+            if text != NULL:
+                if length:
+                    blocks.add_text(_decoded(text, length), frames)
+                free_text(doc, text)
+        elif kind == ELEMENT_NODE:
+            parent = frames[-1] if frames else None
+            if parent is not None:
+                parent.child_elements += 1
+            tag = tag_id(node)
+            tag_name = tag_names.get(tag)
+            if tag_name is None:
+                name = element_name(node, &length)
+                tag_name = tag_names[tag] = _decoded(name, length) if name != NULL else ""
+            if tag_name == "br" or tag_name == "hr":
+                blocks.flush(frames)
+            else:
+                element_id = css_class = style = href = itemprop = None
+                has_attributes = has_hidden = False
+                attribute = first_attribute(node)
+                while attribute != NULL:
+                    has_attributes = True
+                    name = attribute_name(attribute, &length)
+                    value = attribute_value(attribute, &value_length)
+                    if _named(name, length, "id", 2):
+                        element_id = _decoded(value, value_length) if value != NULL else None
+                    elif _named(name, length, "class", 5):
+                        css_class = _decoded(value, value_length) if value != NULL else None
+                    elif _named(name, length, "style", 5):
+                        style = _decoded(value, value_length) if value != NULL else None
+                    elif _named(name, length, "href", 4):
+                        href = _decoded(value, value_length) if value != NULL else None
+                    elif _named(name, length, "itemprop", 8):
+                        itemprop = _decoded(value, value_length) if value != NULL else None
+                    elif _named(name, length, "hidden", 6):
+                        has_hidden = True
+                    attribute = next_attribute(attribute)
+                if parent is not None and parent.hidden:
+                    hidden = parent.hidden
+                elif tag_name == "noscript":
+                    hidden = NOSCRIPT
+                elif has_hidden or style or (rules and (css_class or element_id)):
+                    attrs = {"id": element_id, "class": css_class, "style": style}
+                    if has_hidden:
+                        attrs["hidden"] = None
+                    hidden = hiding_reason(attrs, rules)
+                else:
+                    hidden = None
+                if len(frames) >= MAX_DEPTH:
+                    raise HostileMarkup(f"markup nests more than {MAX_DEPTH} elements deep")
+                # an element hidden by itself is a block of its own, so that hidden text inside a paragraph
+                # (<span style="display:none">) is not read as part of what a visitor sees
+                is_block = tag_name in BLOCK_TAGS or (hidden is not None and (parent is None or parent.hidden is None))
+                if is_block:
+                    blocks.flush(frames)
+                if tag_name == "a":
+                    link_host = _link_host(href, link_hosts)
+                    blocks.add_link(link_host)
+                else:
+                    link_host = parent.link_host if parent is not None else None
+                frame = Frame(tag_name, parent.child_elements if parent is not None else 1, element_id, hidden,
+                              f"{css_class or ''} {element_id or ''}" if has_attributes else "", link_host, is_block,
+                              parent, len(frames),
+                              tag_name if is_block else parent.block_tag if parent is not None else "")
+                frame.article_body = frame if itemprop == "articleBody" else \
+                    parent.article_body if parent is not None else None
+                frame.node = node
+                frames.append(frame)
+                child = first_child(node)
+                if child != NULL:
+                    node = child
+                    continue
+                node = _close(blocks, frames)
+                continue
+        if not frames:
+            break
+        following = next_sibling(node)
+        node = following if following != NULL else _close(blocks, frames)
+    blocks.flush(frames)
+    return blocks.segments, blocks.layout, blocks.parts, blocks.full
+
+
+cdef void* _close(_Blocks blocks, list frames) except? NULL:
+    """Close open elements, innermost first, until one has a next sibling: that sibling is where the walk goes on;
+    NULL once the walk's root is closed (its siblings are not the walk's)."""
+    cdef Frame frame
+    cdef void* following
+    while frames:
+        frame = frames[-1]
+        if frame.is_block:
+            blocks.flush(frames)
+        frames.pop()
+        if not frames:
+            return NULL
+        following = next_sibling(frame.node)
+        if following != NULL:
+            return following
+    return NULL
