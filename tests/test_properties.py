@@ -11,7 +11,11 @@ from spamsift.batch.sources import Item
 from spamsift.io.decode import InputError, decode_bytes
 
 SPAMMY = st.sampled_from(["slot gacor", "AЕR𝐎𝟴𝟴", "togel", "\u200b", "<div style='display:none'>", "</p>",
-                          "\n", "<a href='http://x.xyz'>", "&gt;", "\x00", "\ud800", "<!--", "<script>"])
+                          "\n", "<a href='http://x.xyz'>", "&gt;", "\x00", "\ud800", "<!--", "<script>",
+                          # what the compiled walk reads: valueless and empty attributes, custom and void elements,
+                          # hidden and declared bodies, a link whose host is malformed
+                          "<a href>", "<p class id=''>", "<x-widget hidden>", "<br>", "<hr/>", "<noscript>",
+                          "<span itemprop=articleBody style='display:none'>", "<a href='//[bad/'>", "<td>"])
 MANGLED = st.lists(st.one_of(st.text(max_size=40), SPAMMY), max_size=30).map("".join)
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -1,7 +1,7 @@
 """Vocabulary terms and brand names are found at word boundaries in the normalized text."""
 
 from spamsift.core.normalize import deleet, normalize
-from spamsift.core.vocabulary import NUMBERED_NAME, brand_pattern, find_terms
+from spamsift.core.vocabulary import NUMBERED_NAME, find_brands, find_terms
 
 
 def terms(text: str) -> set[str]:
@@ -28,14 +28,16 @@ def test_terms_inside_other_words_do_not_match():
 
 def test_brand_names_and_numbered_names():
     text = normalize("main di AЕR𝐎𝟴𝟴 dan dapurtoto, megabet, zeus303, bukan alphabet")
-    assert brand_pattern().findall(text) == ["dapurtoto", "megabet", "zeus303"]
+    assert [match.group() for match in find_brands(text)] == ["dapurtoto", "megabet", "zeus303"]
     assert NUMBERED_NAME.findall(text) == ["aero88", "zeus303"]
+    assert [match.group() for match in find_brands(normalize("daftar di dewa-toto atau raja_4d"))] == [
+        "dewa-toto", "raja_4d"]
 
 
 def test_words_of_other_languages_that_end_like_a_brand_are_not_brands():
     text = normalize("Lemon sorbet, Brian Nisbet, atlet menyabet medali, selskabet, Abendgebet, fietsslot, Cinema4D, "
                      "rekabet, but unibet and sportingbet are")
-    assert brand_pattern().findall(text) == ["unibet", "sportingbet"]
+    assert [match.group() for match in find_brands(text)] == ["unibet", "sportingbet"]
 
 
 def test_a_brand_written_with_digits_for_letters_is_a_brand():

@@ -15,7 +15,7 @@ from math import log1p
 
 from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import NUMBERED_NAME, Term, brand_pattern, find_terms
+from spamsift.core.vocabulary import NUMBERED_NAME, Term, find_brands, find_terms
 
 _WORD = re.compile(r"\w+")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
@@ -132,7 +132,7 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
     brand_starts = set()
     # "aero88" is a brand as written, "kusumat0t0" only once read as letters
     for reading in (normalized,) if matched is normalized else (normalized, matched):
-        for match in brand_pattern().finditer(reading):
+        for match in find_brands(reading):
             if match.start() not in brand_starts:
                 brand_starts.add(match.start())
                 brands[bisect_right(line_starts, match.start()) - 1].append(match.group())

@@ -48,7 +48,7 @@ class LinearModel:
         """The tokens that pushed the score up most, for the reasons."""
         weights = self.tokens
         scored = {t: weights[t] for t in weights.keys() & set(tokens) if weights[t] > 0.3}
-        return sorted(scored.items(), key=lambda kv: -kv[1])[:n]
+        return sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:n]  # ties by name: the same reasons every run
 
     @classmethod
     def from_dict(cls, data: dict) -> LinearModel:

@@ -203,7 +203,7 @@ cdef class _Blocks:
 
 
 cdef inline bint _named(const lxb_char* name, size_t length, const char* wanted, size_t wanted_length):
-    return length == wanted_length and memcmp(name, wanted, length) == 0
+    return name != NULL and length == wanted_length and memcmp(name, wanted, length) == 0
 
 
 cdef inline str _decoded(const lxb_char* data, size_t length):
