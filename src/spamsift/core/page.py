@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 MAX_BLOCKS = 100_000
 """A page is read up to this many blocks, and its report says so: each block carries some kilobytes of evidence,
@@ -43,3 +44,12 @@ class Page:
     host: str | None = None
     notes: list[str] = field(default_factory=list)
     """What was done to read the input (where it was cut short), for the report's reasons."""
+
+
+def host_of(url: str) -> str:
+    """The host of a URL, lower-case and without "www.", by which a page, its links and a scanned site are
+    compared; "" when the URL has none or cannot be read (``http://[bad/``)."""
+    try:
+        return (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""

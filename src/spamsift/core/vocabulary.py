@@ -74,8 +74,8 @@ def _word_list(name: str) -> list[str]:
 @cache
 def _brand_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The brand pattern (see :func:`find_brands`) and a quick pattern for what every brand ends with: a brand
-    suffix ending a word. The exceptions are looked behind the end of a match, one
-    lookbehind per length: most words never get that far, so that they cost nothing."""
+    suffix ending a word. The exceptions are looked behind the end of a match, one lookbehind per length: most
+    words never get that far, so that they cost nothing."""
     suffixes = _word_list("brand-suffixes.txt")
     alternation = "|".join(sorted({re.escape(s) for s in suffixes}, key=len, reverse=True))
     by_length: dict[int, list[str]] = {}

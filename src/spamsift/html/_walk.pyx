@@ -10,11 +10,9 @@ attributes stay opaque pointers, so the walk depends on those functions' signatu
 from libc.string cimport memcmp
 from posix.dlfcn cimport RTLD_NOW, dlerror, dlopen, dlsym
 
-from urllib.parse import urlsplit
-
 import selectolax.lexbor
 
-from spamsift.core.page import MAX_BLOCKS, Segment
+from spamsift.core.page import MAX_BLOCKS, Segment, host_of
 from spamsift.html.layout import LayoutInfo
 
 cdef extern from "<dlfcn.h>":
@@ -113,7 +111,7 @@ cdef class Frame:
     cdef public tuple name_words
     """The words of its class and id, filled in with ``layout_tokens``."""
     cdef public long prose_words
-    """Words of paragraph-like blocks inside this element; see spamsift.html.layout.main_container."""
+    """Words of paragraph-like blocks inside this element; see spamsift.html.layout._in_main_container."""
     cdef public Frame article_body
     """The nearest element, this one included, that declares itself the article's body (schema.org's
     ``itemprop="articleBody"``, which news and blog platforms write for search engines)."""
@@ -232,11 +230,7 @@ cdef str _link_host(href, dict hosts):
     address = href[start:end]
     host = hosts.get(address)
     if host is None:
-        try:
-            host = (urlsplit("//" + address).hostname or "").removeprefix("www.")
-        except ValueError:
-            host = ""
-        hosts[address] = host
+        host = hosts[address] = host_of("//" + address)
     return host
 
 

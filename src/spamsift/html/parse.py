@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from html import unescape
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from spamsift.core.model import StackedModel
-from spamsift.core.page import MAX_BLOCKS, Page
+from spamsift.core.page import MAX_BLOCKS, Page, host_of
 from spamsift.html._walk import HostileMarkup, walk
 from spamsift.html.layout import LayoutInfo, content_priors
 
@@ -186,12 +185,7 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     style_text = " ".join(node.text() for node in tree.css("style"))
     rules = _hidden_by_rules(style_text) if style_text else {}
     tree.strip_tags(_DROPPED_TAGS)
-    host = None
-    if url:
-        try:
-            host = (urlsplit(url).hostname or "").removeprefix("www.") or None
-        except ValueError:
-            host = None
+    host = (host_of(url) or None) if url else None
     root = tree.body or tree.root
     if root is None:
         return Page(text="", segments=[], url=url, title=title, meta=meta, host=host), []

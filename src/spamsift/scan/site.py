@@ -23,6 +23,7 @@ from protego import Protego
 from selectolax.lexbor import LexborHTMLParser
 
 from spamsift.api import check_fetched
+from spamsift.core.page import host_of
 from spamsift.core.verdict import judge_url
 from spamsift.io.fetch import TIMEOUT, USER_AGENT, Fetched, FetchError, check_target, fetch_page
 from spamsift.scan.views import VIEW_NAMES, PageFinding, View, compare_views, view_headers
@@ -113,7 +114,7 @@ def site_root(url: str) -> str:
 
 
 def _same_site(url: str, host: str) -> bool:
-    return (urlsplit(url).hostname or "").removeprefix("www.") == host
+    return host_of(url) == host
 
 
 def _links(html: str, base: str) -> Iterator[str]:
@@ -140,7 +141,7 @@ class SiteScanner:
     def __init__(self, start: str, limits: ScanLimits, client: httpx.Client,
                  on_page: Callable[[PageFinding], None] | None = None) -> None:
         self.start = site_root(start)
-        self.host = (urlsplit(self.start).hostname or "").removeprefix("www.")
+        self.host = host_of(self.start)
         self.limits = limits
         self.client = client
         self.pacer = HostPacer(limits.delay)
