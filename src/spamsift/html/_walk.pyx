@@ -205,7 +205,9 @@ cdef inline bint _named(const lxb_char* name, size_t length, const char* wanted,
 
 
 cdef inline str _decoded(const lxb_char* data, size_t length):
-    return data[:length].decode("utf-8", "replace")
+    """lexbor's bytes as text (invalid UTF-8 replaced, as selectolax does); None for no bytes at all, which is
+    how lexbor gives the value of an attribute written without one."""
+    return data[:length].decode("utf-8", "replace") if data != NULL else None
 
 
 cdef str _link_host(href, dict hosts):
@@ -272,7 +274,7 @@ def walk(root, document, dict rules, page_host, hiding_reason):
             tag_name = tag_names.get(tag)
             if tag_name is None:
                 name = element_name(node, &length)
-                tag_name = tag_names[tag] = _decoded(name, length) if name != NULL else ""
+                tag_name = tag_names[tag] = _decoded(name, length) or ""
             if tag_name == "br" or tag_name == "hr":
                 blocks.flush(frames)
             else:
@@ -284,15 +286,15 @@ def walk(root, document, dict rules, page_host, hiding_reason):
                     name = attribute_name(attribute, &length)
                     value = attribute_value(attribute, &value_length)
                     if _named(name, length, "id", 2):
-                        element_id = _decoded(value, value_length) if value != NULL else None
+                        element_id = _decoded(value, value_length)
                     elif _named(name, length, "class", 5):
-                        css_class = _decoded(value, value_length) if value != NULL else None
+                        css_class = _decoded(value, value_length)
                     elif _named(name, length, "style", 5):
-                        style = _decoded(value, value_length) if value != NULL else None
+                        style = _decoded(value, value_length)
                     elif _named(name, length, "href", 4):
-                        href = _decoded(value, value_length) if value != NULL else None
+                        href = _decoded(value, value_length)
                     elif _named(name, length, "itemprop", 8):
-                        itemprop = _decoded(value, value_length) if value != NULL else None
+                        itemprop = _decoded(value, value_length)
                     elif _named(name, length, "hidden", 6):
                         has_hidden = True
                     attribute = next_attribute(attribute)
