@@ -4,8 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SEED := ../shared/seed/000_9824f43910e82243.txt
 
-# setup.py and the .pyx build the compiled walk: a change to either reinstalls, which rebuilds it.
-$(VENV)/.installed-%: pyproject.toml setup.py src/spamsift/html/_walk.pyx
+# setup.py and the .pyx files build the compiled parts: a change to any reinstalls, which rebuilds them.
+$(VENV)/.installed-%: pyproject.toml setup.py src/spamsift/html/_walk.pyx src/spamsift/core/_tokens.pyx
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[$*]'

@@ -84,7 +84,7 @@ class SegmentRows:
 
     def add(self, segments: list[Segment], segment_labels: list[int], source: str) -> None:
         for ev, label in zip(collect_evidence(segments), segment_labels):
-            self.tokens.append(ev.tokens)
+            self.tokens.append(ev.tokens.spelled())
             self.dense.append(ev.dense)
             self.labels.append(label)
             self.sources.append(source)

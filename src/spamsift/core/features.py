@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from math import log1p
 
+from spamsift.core._tokens import BlockTokens
 from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
 from spamsift.core.page import Segment
 from spamsift.core.vocabulary import NUMBERED_NAME, Term, find_brands, find_terms
 
-_WORD = re.compile(r"\w+")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 _TOP_LEVEL_DOMAINS = "com|net|org|xyz|site|online|top|vip|id|info|link|io"
 _DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{_TOP_LEVEL_DOMAINS})\b")
@@ -42,7 +42,7 @@ class Evidence:
     brands: list[str] = field(default_factory=list)
     numbered: list[str] = field(default_factory=list)
     """Names made of letters and two or three digits that are not brands by their ending (``aero88``)."""
-    tokens: list[str] = field(default_factory=list)
+    tokens: BlockTokens = field(default_factory=lambda: BlockTokens(""))
     dense: list[float] = field(default_factory=list)
     words: int = 0
     repeats: int = 1
@@ -51,22 +51,7 @@ class Evidence:
     """How many terms of each vocabulary tier were found."""
 
 
-_MIXED_WORD = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+")
-_DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
-
-
-def model_tokens(words: list[str], mixed_words: list[str]) -> list[str]:
-    """The sparse features of a normalized text, from its words and its words that mix letters and digits:
-    the words, word pairs, word beginnings and endings (which carry brand names: ``~toto``, ``~gacor``) and
-    de-leeted forms of the mixed words. Numbers and words of one or two characters are left out: in noisy
-    OCR and in short menu entries they are everywhere and mean nothing."""
-    words = [w for w in words if len(w) >= 3 and not w.isdigit()]
-    tokens = words + list(map(" ".join, zip(words, words[1:])))
-    tokens += [token for w in words if len(w) >= 6 for token in (w[:4] + "~", "~" + w[-4:])]
-    if mixed_words:
-        tokens += [deleet(word) for word in mixed_words]
-    return tokens
 
 
 CHAR_GRAM_SIZES = range(2, 6)
@@ -144,10 +129,9 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
     evidence = []
     for segment, text, view, seg_terms, seg_brands, seg_numbered in zip(segments, texts, views, terms, brands,
                                                                         numbered):
-        words = _WORD.findall(view)
-        mixed = _MIXED_WORD.findall(view) if _DIGIT.search(view) else []
-        ev = Evidence(seg_terms, seg_brands, seg_numbered, model_tokens(words, mixed), [], len(words), repeats[view],
+        tokens = BlockTokens(view)
+        ev = Evidence(seg_terms, seg_brands, seg_numbered, tokens, [], tokens.words, repeats[view],
                       obfuscation_ratio(text), Counter(term.tier for term in seg_terms) if seg_terms else Counter())
-        ev.dense = _dense(segment, text, view, ev, len(mixed))
+        ev.dense = _dense(segment, text, view, ev, len(tokens.mixed))
         evidence.append(ev)
     return evidence

@@ -3,7 +3,8 @@ page aggregates.
 
 Weights are a small JSON file written by ``scripts/train.py`` (see ``spamsift/models/README.md``
 for what it was trained on). Scoring needs no machine-learning library: a segment's logit is a
-bias plus the weights of the tokens it contains plus a dot product over its dense features.
+bias plus the weights of the tokens it contains plus a dot product over its dense features. A block's tokens are
+weighed by a compiled table without being spelled out (``spamsift/core/_tokens.pyx``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import gzip
 import json
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from operator import mul
 
+from spamsift.core._tokens import BlockTokens, TokenWeights
 from spamsift.core.features import DENSE_FEATURES
 
 WEIGHTS_FILE = "weights.json.gz"
@@ -27,10 +29,17 @@ class LinearModel:
     bias: float
     dense: tuple[float, ...]
     tokens: dict[str, float]
+    table: TokenWeights = field(init=False, repr=False, compare=False)
+    """The token weights as a table that weighs :class:`BlockTokens` without spelling them out."""
 
-    def logit(self, dense: list[float], tokens: Collection[str] | None = None) -> float:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "table", TokenWeights(self.tokens))
+
+    def logit(self, dense: list[float], tokens: BlockTokens | Collection[str] | None = None) -> float:
         z = self.bias + sum(map(mul, self.dense, dense))
-        if tokens:
+        if isinstance(tokens, BlockTokens):
+            z += self.table.total(tokens)
+        elif tokens:
             weights = self.tokens
             z += sum(map(weights.__getitem__, weights.keys() & tokens))
         return z
@@ -44,10 +53,10 @@ class LinearModel:
         weights = self.tokens
         return self.bias + sum(map(weights.__getitem__, weights.keys() & tokens)) / math.sqrt(len(tokens))
 
-    def top_tokens(self, tokens: list[str], n: int = 3) -> list[tuple[str, float]]:
+    def top_tokens(self, tokens: BlockTokens, n: int = 3) -> list[tuple[str, float]]:
         """The tokens that pushed the score up most, for the reasons."""
         weights = self.tokens
-        scored = {t: weights[t] for t in weights.keys() & set(tokens) if weights[t] > 0.3}
+        scored = {t: weights[t] for t in weights.keys() & set(tokens.spelled()) if weights[t] > 0.3}
         return sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:n]  # ties by name: the same reasons every run
 
     @classmethod

@@ -1,0 +1,56 @@
+"""The segment model's tokens, and the compiled table that weighs them without spelling them out."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spamsift.core._tokens import BlockTokens, TokenWeights
+from spamsift.core.model import load_models
+from spamsift.core.normalize import normalize
+
+WORDS = st.sampled_from(["slot", "gacor", "sl0t", "g4c0r", "dapurtoto", "2024", "_", "x9", "ab", "٣٤", "²³",
+                         "ⅷ", "é", "漢字", "maxwin88", "über", "a_b", "12a", "-", ".", "  ", "\u0301"])
+TEXTS = st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=25).map(" ".join)
+
+
+def test_a_text_has_its_words_pairs_word_ends_and_deleeted_mixed_words():
+    tokens = BlockTokens("rtp sl0t gacor 2024 hari ini di dapurtoto")
+    assert tokens.words == 8
+    assert tokens.mixed == ("slot",)
+    assert tokens.spelled() == [
+        "rtp", "sl0t", "gacor", "hari", "ini", "dapurtoto",
+        "rtp sl0t", "sl0t gacor", "gacor hari", "hari ini", "ini dapurtoto",
+        "dapu~", "~toto",
+        "slot",
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_words_are_what_re_reads_as_words(text):
+    view = normalize(text)
+    words = re.findall(r"\w+", view)
+    tokens = BlockTokens(view)
+    assert tokens.words == len(words)
+    assert len(tokens.mixed) == len(re.findall(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+", view))
+    kept = [w for w in words if len(w) >= 3 and not w.isdigit()]
+    assert tokens.spelled()[:len(kept)] == kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_the_table_weighs_a_text_as_the_weights_of_its_distinct_spelled_tokens(text):
+    model = load_models().segment
+    tokens = BlockTokens(normalize(text))
+    spelled = set(tokens.spelled())
+    expected = sum(model.tokens[t] for t in spelled if t in model.tokens)
+    assert model.table.total(tokens) == pytest.approx(expected, abs=1e-9)
+
+
+def test_a_token_repeated_in_a_block_counts_once_and_again_in_the_next_block():
+    table = TokenWeights({"slot": 1.5, "~gacor": 0.0, "slot gacor": 2.0})
+    assert table.total(BlockTokens("slot slot slot")) == 1.5
+    assert table.total(BlockTokens("slot gacor slot gacor")) == 1.5 + 2.0
+    assert table.total(BlockTokens("nothing here")) == 0.0
