@@ -13,7 +13,6 @@ from posix.dlfcn cimport RTLD_NOW, dlerror, dlopen, dlsym
 import selectolax.lexbor
 
 from spamsift.core.page import MAX_BLOCKS, Segment, host_of
-from spamsift.html.layout import LayoutInfo
 
 cdef extern from "<dlfcn.h>":
     int RTLD_NOLOAD
@@ -98,7 +97,7 @@ cdef class Frame:
     cdef public object hidden
     """Why this element, or one of its ancestors, is invisible to a visitor."""
     cdef public str names
-    """Its class and id attributes, split into words only when a block below asks (see LayoutInfo)."""
+    """Its class and id attributes, split into words only when a block below asks (see :func:`_layout_info`)."""
     cdef public object link_host
     cdef public bint is_block
     cdef public Frame parent
@@ -107,7 +106,8 @@ cdef class Frame:
     """The tag of the nearest block-level element, this one included."""
     cdef public object locator
     """This element's own step of the CSS path."""
-    cdef public object layout_tokens
+    cdef public frozenset layout_tokens
+    """Tags and class/id words of this element and its ancestors; see :func:`_ancestry_tokens`."""
     cdef public tuple name_words
     """The words of its class and id, filled in with ``layout_tokens``."""
     cdef public long prose_words
@@ -145,6 +145,78 @@ cdef str _locator(Frame frame):
     if frame is not None:
         steps[-1] = "…"
     return " > ".join(reversed(steps))
+
+
+SEMANTIC_TAGS = frozenset({
+    "nav", "footer", "header", "aside", "article", "main", "form", "ul", "ol", "li", "table", "td", "th", "a",
+    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "pre", "code", "menu", "button",
+    "label", "dl", "dd", "dt", "p", "section", "time", "address", "small", "span", "strong", "em", "b", "i",
+})
+"""The tags the layout model reads in a block's ancestry (``t:nav``); other tags say nothing of their own."""
+
+
+cdef class LayoutInfo:
+    """The ancestry of a block, read off the open elements when the block closed; the layout model
+    (``spamsift/html/layout.py``) reads it."""
+
+    cdef readonly frozenset inherited
+    """Tags and class/id words of the block's element and its ancestors: shared by every block of the element, so
+    the content model weighs them once per element."""
+    cdef readonly tuple local
+    """The block's own tokens: its block tag, the path of its last three elements, its element's class/id words."""
+    cdef readonly int depth
+    cdef readonly Frame element
+    """The innermost open element when the block closed; None for text outside any element."""
+
+    def __cinit__(self, frozenset inherited, tuple local, int depth, Frame element):
+        self.inherited, self.local, self.depth, self.element = inherited, local, depth, element
+
+
+cdef tuple _name_words(str names):
+    """The runs of letters a to z in an element's class and id, lower-cased."""
+    names = names.lower()
+    cdef Py_ssize_t i = 0, start, n = len(names)
+    words = []
+    while i < n:
+        if not (u'a' <= names[i] <= u'z'):
+            i += 1
+            continue
+        start = i
+        while i < n and u'a' <= names[i] <= u'z':
+            i += 1
+        words.append(names[start:i])
+    return tuple(words)
+
+
+cdef frozenset _ancestry_tokens(Frame frame):
+    """Tags (``t:nav``, of SEMANTIC_TAGS) and class/id words (``c:comment``) of an element and its ancestors: what
+    the layout model reads of a block's ancestry. Computed once per element, and only for the elements above some
+    block; iterative, because pages nest elements deeper than Python's recursion limit."""
+    pending = []
+    while frame is not None and frame.layout_tokens is None:
+        pending.append(frame)
+        frame = frame.parent
+    cdef frozenset inherited = frame.layout_tokens if frame is not None else frozenset()
+    cdef Frame element
+    for element in reversed(pending):
+        element.name_words = _name_words(element.names)
+        own = {"c:" + word for word in element.name_words}
+        if element.tag in SEMANTIC_TAGS:
+            own.add("t:" + element.tag)
+        element.layout_tokens = inherited = inherited | own if own else inherited
+    return inherited
+
+
+cdef _layout_info(list frames):
+    """The layout model's reading of the block that closes with these ``frames`` open: its ancestry's tokens and
+    its own (its block tag, the path of its last three elements, its element's class/id words)."""
+    if not frames:
+        return LayoutInfo(frozenset(), ("b:",), 0, None)
+    cdef Frame inner = frames[-1]
+    inherited = _ancestry_tokens(inner)
+    local = ("b:" + inner.block_tag, "path:" + ">".join([(<Frame> f).tag for f in frames[-3:]]),
+             *["p:" + word for word in inner.name_words])
+    return LayoutInfo(inherited, local, len(frames), inner)
 
 
 cdef class _Blocks:
@@ -194,7 +266,7 @@ cdef class _Blocks:
             self.segments.append(Segment(start, start + len(text), text, _locator(inner) if inner else "",
                                          inner.hidden if inner else None, inner.block_tag if inner else "",
                                          self.links, self.link_chars, frozenset(self.hosts)))
-            self.layout.append(LayoutInfo.of(frames))
+            self.layout.append(_layout_info(frames))
             self.parts.append(text)
             self.offset = start + len(text) + 1
         self._reset()

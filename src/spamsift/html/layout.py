@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from spamsift.core.model import StackedModel, sigmoid
 from spamsift.core.page import Segment
+from spamsift.html._walk import LayoutInfo
 
 if TYPE_CHECKING:
     from spamsift.devdata import CleanPage
@@ -27,59 +28,8 @@ LAYOUT_FEATURES = (
 MAIN_SHARE = 0.6
 """The main container is the deepest element holding this share of the page's prose words."""
 PROSE_MIN_WORDS = 8
-_SEMANTIC_TAGS = frozenset({
-    "nav", "footer", "header", "aside", "article", "main", "form", "ul", "ol", "li", "table", "td", "th", "a",
-    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "pre", "code", "menu", "button",
-    "label", "dl", "dd", "dt", "p", "section", "time", "address", "small", "span", "strong", "em", "b", "i",
-})
 _SENTENCE_END = re.compile(r"[.!?…:;\"”)]$")
 _WORD = re.compile(r"\w+")
-
-
-_NAME_WORDS = re.compile(r"[a-z]+")
-
-
-def _frame_tokens(frame) -> frozenset[str]:
-    """Tags and class/id words of an element and its ancestors, computed once per element.
-
-    Iterative, because pages nest elements deeper than Python's recursion limit.
-    """
-    pending = []
-    while frame is not None and frame.layout_tokens is None:
-        pending.append(frame)
-        frame = frame.parent
-    inherited = frame.layout_tokens if frame is not None else frozenset()
-    for element in reversed(pending):
-        element.name_words = tuple(_NAME_WORDS.findall(element.names.lower()))
-        own = {"c:" + word for word in element.name_words}
-        if element.tag in _SEMANTIC_TAGS:
-            own.add("t:" + element.tag)
-        element.layout_tokens = inherited = inherited | own if own else inherited
-    return inherited
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutInfo:
-    """The ancestry of a block, read off the open elements when the block closed."""
-
-    inherited: frozenset[str]
-    """Tags and class/id words of the block's element and its ancestors: shared by every block of the element, so
-    the content model weighs them once per element (:func:`content_priors`)."""
-    local: tuple[str, ...]
-    """The block's own tokens: its block tag, the path of its last three elements, its element's class/id words."""
-    depth: int
-    element: Any
-    """The innermost open element when the block closed (a parse frame with ``parent`` and ``depth``)."""
-
-    @classmethod
-    def of(cls, frames: list) -> LayoutInfo:
-        if not frames:
-            return cls(frozenset(), ("b:",), 0, None)
-        inner = frames[-1]
-        inherited = _frame_tokens(inner)
-        local = ("b:" + inner.block_tag, "path:" + ">".join(f.tag for f in frames[-3:]),
-                 *("p:" + word for word in inner.name_words))
-        return cls(inherited, local, len(frames), inner)
 
 
 def _prose_blocks(infos: list[LayoutInfo], words: list[int], density: list[float]) -> list[int]:

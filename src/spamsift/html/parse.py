@@ -16,8 +16,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from spamsift.core.model import StackedModel
 from spamsift.core.page import MAX_BLOCKS, Page, host_of
-from spamsift.html._walk import HostileMarkup, walk
-from spamsift.html.layout import LayoutInfo, content_priors
+from spamsift.html._walk import HostileMarkup, LayoutInfo, walk
+from spamsift.html.layout import content_priors
 
 _DROPPED_TAGS = ["script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "math"]
 _META_NAMES = ("description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description")
