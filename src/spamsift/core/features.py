@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
 from dataclasses import dataclass, field
 from math import log1p
 
@@ -47,10 +49,12 @@ class Evidence:
     words: int = 0
     repeats: int = 1
     obfuscation: float = 0.0
-    tiers: Counter[str] = field(default_factory=Counter)
-    """How many terms of each vocabulary tier were found."""
+    tiers: Mapping[str, int] = field(default_factory=Counter)
+    """How many terms of each vocabulary tier were found (a :class:`Counter`: 0 for a tier without any)."""
 
 
+_NO_TIERS: Mapping[str, int] = MappingProxyType(Counter())
+"""The tiers of a segment without terms, shared (most segments have none): read-only, 0 for every tier."""
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
@@ -131,7 +135,7 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
                                                                         numbered):
         tokens = BlockTokens(view)
         ev = Evidence(seg_terms, seg_brands, seg_numbered, tokens, [], tokens.words, repeats[view],
-                      obfuscation_ratio(text), Counter(term.tier for term in seg_terms) if seg_terms else Counter())
+                      obfuscation_ratio(text), Counter(term.tier for term in seg_terms) if seg_terms else _NO_TIERS)
         ev.dense = _dense(segment, text, view, ev, len(tokens.mixed))
         evidence.append(ev)
     return evidence

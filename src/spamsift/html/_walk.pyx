@@ -118,12 +118,18 @@ cdef class Frame:
     cdef void* node
     cdef int child_elements
 
-    def __init__(self, str tag, int index, element_id, hidden, str names, link_host, bint is_block, Frame parent,
-                 int depth, str block_tag):
-        self.tag, self.index, self.element_id, self.hidden, self.names = tag, index, element_id, hidden, names
-        self.link_host, self.is_block, self.parent, self.depth, self.block_tag = link_host, is_block, parent, depth, \
-            block_tag
-        self.name_words = ()
+
+
+cdef Frame _open(str tag, int index, element_id, hidden, str names, link_host, bint is_block, Frame parent, int depth,
+                 str block_tag):
+    """A new frame, its fields set in C: the walk opens one per element, and a Python-level constructor call cost
+    more than the rest of opening it."""
+    cdef Frame frame = Frame.__new__(Frame)
+    frame.tag, frame.index, frame.element_id, frame.hidden, frame.names = tag, index, element_id, hidden, names
+    frame.link_host, frame.is_block, frame.parent, frame.depth, frame.block_tag = link_host, is_block, parent, depth, \
+        block_tag
+    frame.name_words = ()
+    return frame
 
 
 cdef str _step(Frame frame):
@@ -393,7 +399,7 @@ def walk(root, document, dict rules, page_host, hiding_reason):
                     blocks.add_link(link_host)
                 else:
                     link_host = parent.link_host if parent is not None else None
-                frame = Frame(tag_name, parent.child_elements if parent is not None else 1, element_id, hidden,
+                frame = _open(tag_name, parent.child_elements if parent is not None else 1, element_id, hidden,
                               f"{css_class or ''} {element_id or ''}" if has_attributes else "", link_host, is_block,
                               parent, len(frames),
                               tag_name if is_block else parent.block_tag if parent is not None else "")

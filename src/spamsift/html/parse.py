@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser
@@ -34,8 +35,11 @@ _HIDING_STYLE = (
 )
 _COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!\s]+)")
-_HIDING_DECLARATION = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{3,}px")
+_HIDING_VALUE = re.compile(r":\s*(?:(none)|(hidden)|-\d{3,}px)")
+"""What follows the colon of a hiding declaration; the property before the colon is checked apart (see
+:func:`_hiding_declarations`)."""
+_HIDING_PROPERTIES = (("display",), ("visibility",), ("left", "top", "text-indent"))
+"""The properties that hide with each kind of value: none, hidden, an offset of -100px or more."""
 _SIMPLE_SELECTOR = re.compile(r"^\s*([.#])([\w-]+)\s*$")
 _MEDIA = re.compile("@media")
 _STREAMED_BOUNDARY = re.compile(r"S:\d+$")
@@ -82,6 +86,22 @@ MAX_RULE_CHARS = 20_000
 hostile sheet cannot make each hiding declaration cost a search back to its beginning."""
 
 
+def _hiding_declarations(style_text: str) -> Iterator[tuple[int, str]]:
+    """Where each hiding declaration of a style sheet starts, and its text: ``display: none``,
+    ``visibility:hidden``, ``left|top|text-indent: -9999px``. The values are looked for first and the property is
+    read back from each colon: a pattern starting with the properties is tried at every d, v, l and t of a sheet,
+    and took a tenth of a page's time on sheets of 80 kB."""
+    for value in _HIDING_VALUE.finditer(style_text):
+        name_end = value.start()
+        while name_end and style_text[name_end - 1].isspace():
+            name_end -= 1
+        kind = 0 if value.group(1) else 1 if value.group(2) else 2
+        for name in _HIDING_PROPERTIES[kind]:
+            if style_text.endswith(name, 0, name_end):
+                yield name_end - len(name), style_text[name_end - len(name):value.end()]
+                break
+
+
 def _hidden_by_rules(style_text: str) -> dict[str, str]:
     """Classes and ids that the page's own style sheets hide, as ``.name``/``#name`` -> reason.
 
@@ -91,9 +111,9 @@ def _hidden_by_rules(style_text: str) -> dict[str, str]:
     hidden = {}
     rule_start = -1
     media_blocks = _MediaBlocks(style_text)
-    for hiding in _HIDING_DECLARATION.finditer(style_text):
-        open_brace = style_text.rfind("{", max(0, hiding.start() - MAX_RULE_CHARS), hiding.start())
-        if open_brace <= rule_start or style_text.rfind("}", open_brace, hiding.start()) >= 0:
+    for start, declaration in _hiding_declarations(style_text):
+        open_brace = style_text.rfind("{", max(0, start - MAX_RULE_CHARS), start)
+        if open_brace <= rule_start or style_text.rfind("}", open_brace, start) >= 0:
             continue  # outside any rule, or a second hiding declaration of a rule already read
         rule_start = open_brace
         if media_blocks.responsive(open_brace):
@@ -101,7 +121,7 @@ def _hidden_by_rules(style_text: str) -> dict[str, str]:
         window = max(0, open_brace - MAX_RULE_CHARS)
         selectors = style_text[max(style_text.rfind("}", window, open_brace), style_text.rfind("{", window, open_brace),
                                    window - 1) + 1:open_brace]
-        declaration = hiding.group().replace(" ", "")
+        declaration = declaration.replace(" ", "")
         reason = declaration if declaration in ("display:none", "visibility:hidden") else "off-screen positioning"
         for selector in selectors.split(","):
             simple = _SIMPLE_SELECTOR.match(selector)
