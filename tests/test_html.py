@@ -6,6 +6,7 @@ import time
 import pytest
 
 import spamsift
+from spamsift.html._walk import MAX_LOCATOR_STEPS
 
 ARTICLE = """
 <article>
@@ -215,6 +216,14 @@ def test_real_clean_pages_from_the_benchmarks_are_not_flagged():
     assert flagged == []
 
 
+def test_a_block_is_located_by_the_css_path_of_its_element():
+    report = spamsift.check(html="<html><body><div id='main'><p>one two three</p><p>four <b>five</b> six</p></div>"
+                                 "<ul><li>seven</li></ul></body></html>")
+    assert [block.locator for block in report.blocks] == [
+        "html > body > div#main > p:nth-child(1)", "html > body > div#main > p:nth-child(2)",
+        "html > body > ul:nth-child(2) > li:nth-child(1)"]
+
+
 def test_deeply_nested_and_unclosed_markup_is_handled():
     """100,000 nested divs would keep the parser busy for most of a minute: such markup is read as text."""
     deep = "<div>" * 100_000 + "situs togel terpercaya" + "</div>" * 10
@@ -224,7 +233,9 @@ def test_deeply_nested_and_unclosed_markup_is_handled():
     assert report.blocks and report.blocks[-1].text == "situs togel terpercaya"
     assert any("elements open: read as text" in r for r in report.reasons)
     nested = spamsift.check(html=page("<div>" * 200 + "situs togel terpercaya" + "</div>" * 200))
-    assert nested.blocks[-1].locator.startswith("… > div")
+    steps = nested.blocks[-1].locator.split(" > ")
+    assert steps[0] == "…" and len(steps) == 1 + MAX_LOCATOR_STEPS
+    assert set(steps[1:]) == {"div:nth-child(1)"}
     unclosed = spamsift.check(html="<html><body><p>unclosed <b>bold <i>text <table><tr><td>cell")
     assert "cell" in unclosed.text
 

@@ -11,14 +11,14 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from types import MappingProxyType
 from dataclasses import dataclass, field
 from math import log1p
+from types import MappingProxyType
 
 from spamsift.core._tokens import BlockTokens
 from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import NUMBERED_NAME, Term, find_brands, find_terms
+from spamsift.core.vocabulary import NUMBERED_NAME, TIERS, Term, find_brands, find_terms
 
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 _TOP_LEVEL_DOMAINS = "com|net|org|xyz|site|online|top|vip|id|info|link|io"
@@ -53,7 +53,7 @@ class Evidence:
     """How many terms of each vocabulary tier were found (a :class:`Counter`: 0 for a tier without any)."""
 
 
-_NO_TIERS: Mapping[str, int] = MappingProxyType(Counter())
+_NO_TIERS: Mapping[str, int] = MappingProxyType(dict.fromkeys(TIERS, 0))
 """The tiers of a segment without terms, shared (most segments have none): read-only, 0 for every tier."""
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 

@@ -7,6 +7,7 @@ looked up by name in selectolax's own extension module, which holds lexbor. No l
 attributes stay opaque pointers, so the walk depends on those functions' signatures, not on lexbor's structures.
 """
 
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 from libc.string cimport memcmp
 from posix.dlfcn cimport RTLD_NOW, dlerror, dlopen, dlsym
 
@@ -104,8 +105,8 @@ cdef class Frame:
     cdef public int depth
     cdef public str block_tag
     """The tag of the nearest block-level element, this one included."""
-    cdef public object locator
-    """This element's own step of the CSS path."""
+    cdef public str path
+    """Its CSS path, built when a block below asks (see :func:`_locator`)."""
     cdef public frozenset layout_tokens
     """Tags and class/id words of this element and its ancestors; see :func:`_ancestry_tokens`."""
     cdef public tuple name_words
@@ -141,16 +142,22 @@ cdef str _step(Frame frame):
 
 
 cdef str _locator(Frame frame):
-    """The element's CSS path: one step per ancestor, each step built once per element."""
-    steps = []
-    while frame is not None and len(steps) <= MAX_LOCATOR_STEPS:
-        if frame.locator is None:
-            frame.locator = _step(frame)
-        steps.append(frame.locator)
-        frame = frame.parent
-    if frame is not None:
-        steps[-1] = "…"
-    return " > ".join(reversed(steps))
+    """The element's CSS path, built once per element from its parent's. Paths deeper than MAX_LOCATOR_STEPS keep
+    their innermost steps after an ellipsis."""
+    cdef Frame step
+    if frame.path is None:
+        if frame.parent is None:
+            frame.path = _step(frame)
+        elif frame.depth <= MAX_LOCATOR_STEPS:
+            frame.path = _locator(frame.parent) + " > " + _step(frame)
+        else:
+            steps = []
+            step = frame
+            while len(steps) < MAX_LOCATOR_STEPS:
+                steps.append(_step(step))
+                step = step.parent
+            frame.path = "… > " + " > ".join(reversed(steps))
+    return frame.path
 
 
 SEMANTIC_TAGS = frozenset({
@@ -181,16 +188,18 @@ cdef class LayoutInfo:
 cdef tuple _name_words(str names):
     """The runs of letters a to z in an element's class and id, lower-cased."""
     names = names.lower()
-    cdef Py_ssize_t i = 0, start, n = len(names)
+    cdef int kind = PyUnicode_KIND(names)
+    cdef void* data = PyUnicode_DATA(names)
+    cdef Py_ssize_t i = 0, start, n = PyUnicode_GET_LENGTH(names)
     words = []
     while i < n:
-        if not (u'a' <= names[i] <= u'z'):
-            i += 1
-            continue
         start = i
-        while i < n and u'a' <= names[i] <= u'z':
+        while i < n and 97 <= PyUnicode_READ(kind, data, i) <= 122:  # a to z
             i += 1
-        words.append(names[start:i])
+        if i > start:
+            words.append(names[start:i])
+        else:
+            i += 1
     return tuple(words)
 
 
@@ -241,13 +250,14 @@ cdef class _Blocks:
         self.segments, self.layout, self.parts = [], [], []
         self.full = False
         self.offset = 0
-        self._reset()
+        self.buffer = []
+        self.hosts = set()
 
     cdef void _reset(self):
-        self.buffer = []
+        self.buffer.clear()
         self.links = 0
         self.link_chars = 0
-        self.hosts = set()
+        self.hosts.clear()
 
     cdef void add_text(self, str text, list frames):
         self.buffer.append(text)
