@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spamsift.core._tokens import BlockTokens, TokenWeights
+from spamsift.core._tokens import BlockTokens, TokenWeights, count_words
 from spamsift.core.model import load_models
 from spamsift.core.normalize import normalize
 
@@ -33,7 +33,8 @@ def test_words_are_what_re_reads_as_words(text):
     view = normalize(text)
     words = re.findall(r"\w+", view)
     tokens = BlockTokens(view)
-    assert tokens.words == len(words)
+    assert tokens.words == len(words) == count_words(view)
+    assert count_words(text) == len(re.findall(r"\w+", text))
     assert len(tokens.mixed) == len(re.findall(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+", view))
     kept = [w for w in words if len(w) >= 3 and not w.isdigit()]
     assert tokens.spelled()[:len(kept)] == kept

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from spamsift.core._tokens import count_words
 from spamsift.core.model import StackedModel, sigmoid
 from spamsift.core.page import Segment
 from spamsift.html._walk import LayoutInfo
@@ -111,7 +112,7 @@ def _inside(element: Any, container: Any) -> bool:
 
 
 def _dense_rows(segments: list[Segment], infos: list[LayoutInfo]) -> list[list[float]]:
-    words = [len(_WORD.findall(s.text)) for s in segments]
+    words = [count_words(s.text) for s in segments]
     density = [s.link_chars / max(len(s.text), 1) for s in segments]
     total_words = sum(words) or 1
     n = len(segments)
@@ -188,10 +189,16 @@ def context_rows(logits: list[float], infos: list[LayoutInfo], layout_rows: list
 _FIRST_WORD = re.compile(r"[^\W\d_]{1,12}")
 
 
-def _own_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
-    """The block's own tokens and its first word ("share", "posted", "copyright", "reply")."""
+def _first_word(segment: Segment) -> str | None:
+    """The token of the block's first word ("w:share", "w:posted", "w:copyright", "w:reply"), if it has one."""
     first = _FIRST_WORD.match(segment.text)
-    return [*info.local, "w:" + first.group().lower()] if first else list(info.local)
+    return "w:" + first.group().lower() if first else None
+
+
+def _own_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
+    """The block's own tokens: its element's (``info.local``) and its first word's."""
+    first = _first_word(segment)
+    return [*info.local, first] if first else list(info.local)
 
 
 def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
@@ -200,19 +207,25 @@ def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
 
 
 def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
-    """The content probability of each block. The weights of the ancestry tokens are summed once per element,
-    not once per block: a list of a hundred links shares its thirty ancestry tokens. (The ancestry's tokens and a
-    block's own never coincide: their prefixes differ.)"""
+    """The content probability of each block. Token weights are summed once per distinct group of tokens, not once
+    per block: a list of a hundred links shares its thirty ancestry tokens (one frozenset per element, so its
+    identity is the key) and the tokens of its items' elements. (The ancestry's tokens, the element's and the first
+    word's never coincide: their prefixes differ.)"""
     rows = _dense_rows(segments, infos)
     weights = model.block.tokens
     ancestry_weights: dict[int, float] = {}
+    local_weights: dict[tuple[str, ...], float] = {}
     logits = []
     for dense, segment, info in zip(rows, segments, infos):
         ancestry = ancestry_weights.get(id(info.inherited))
         if ancestry is None:
             ancestry = ancestry_weights[id(info.inherited)] = sum(
                 map(weights.__getitem__, weights.keys() & info.inherited))
-        logits.append(model.block.logit(dense, _own_tokens(segment, info)) + ancestry)
+        local = local_weights.get(info.local)
+        if local is None:
+            local = local_weights[info.local] = sum(map(weights.__getitem__, weights.keys() & info.local))
+        first = _first_word(segment)
+        logits.append(model.block.logit(dense) + ancestry + local + (weights.get(first, 0.0) if first else 0.0))
     return [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]
 
 
