@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SEED := ../shared/seed/000_9824f43910e82243.txt
 
 # setup.py and the .pyx files build the compiled parts: a change to any reinstalls, which rebuilds them.
-$(VENV)/.installed-%: pyproject.toml setup.py src/spamsift/html/_walk.pyx src/spamsift/core/_tokens.pyx
+$(VENV)/.installed-%: pyproject.toml setup.py $(wildcard src/spamsift/*/*.pyx src/spamsift/*/*.pxd)
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[$*]'

@@ -317,14 +317,14 @@ def test_on_a_page_the_layout_model_is_unsure_of_the_best_blocks_are_the_content
 def test_the_article_container_is_the_top_candidate_not_a_list_of_teasers_beside_it():
     """Readability's top candidate: the element whose own children are the paragraphs. Five teasers, each a
     heading and a paragraph in an item of their own, hold more prose than the article and still lose."""
-    from spamsift.html.layout import LAYOUT_FEATURES, _dense_rows
+    from spamsift.html.layout import LAYOUT_FEATURES, dense_rows
     from spamsift.html.parse import parse_page
 
     teaser = ("<div class='item'><h5>Another story of the day</h5><div>A teaser paragraph that sums up another "
               "story of the day in a sentence, to make the readers click through to it and read all of it.</div></div>")
     parsed, infos = parse_page(page(ARTICLE + "<section>" + teaser * 5 + "</section>"))
     in_top = LAYOUT_FEATURES.index("in_top_candidate")
-    flags = {segment.text[:20]: row[in_top] for segment, row in zip(parsed.segments, _dense_rows(parsed.segments,
+    flags = {segment.text[:20]: row[in_top] for segment, row in zip(parsed.segments, dense_rows(parsed.segments,
                                                                                                   infos))}
     assert flags["The city council vot"] == 1.0
     assert flags["Opponents argued tha"] == 1.0
@@ -343,7 +343,7 @@ DECLARED_ARTICLE = ("<div class='story'><h1>Council approves bicycle lanes</h1><
 def test_the_body_a_page_declares_marks_its_blocks_in_and_every_other_block_out():
     """schema.org's ``itemprop="articleBody"``, written by news and blog platforms for search engines: +1 inside
     it, -1 outside it on a page that declares one, 0 on a page that does not."""
-    from spamsift.html.layout import LAYOUT_FEATURES, _dense_rows
+    from spamsift.html.layout import LAYOUT_FEATURES, dense_rows
     from spamsift.html.parse import parse_page
 
     declared = LAYOUT_FEATURES.index("declared_body")
@@ -353,7 +353,7 @@ def test_the_body_a_page_declares_marks_its_blocks_in_and_every_other_block_out(
                             {"The city council vot": 0.0, "Our customer service": 0.0})):
         parsed, infos = parse_page(page(html))
         rows = {segment.text[:20]: row[declared] for segment, row in zip(parsed.segments,
-                                                                        _dense_rows(parsed.segments, infos))}
+                                                                        dense_rows(parsed.segments, infos))}
         assert {key: rows[key] for key in expected} == expected
 
 
@@ -387,14 +387,14 @@ def test_content_priors_weigh_the_same_tokens_the_layout_model_was_trained_on():
     """Serving sums an element's ancestry weights once for all its blocks; training reads every block's tokens
     whole (``layout_tokens``). Both must give each block the same logit."""
     from spamsift.core.model import load_models, sigmoid
-    from spamsift.html.layout import _dense_rows, content_priors, context_rows, layout_tokens
+    from spamsift.html.layout import content_priors, context_rows, dense_rows, layout_tokens
     from spamsift.html.parse import parse_page
 
     model = load_models().layout
     html = page("<nav class='menu main'><a href='/'>Home</a> <a href='/a'>About</a></nav>" + ARTICLE
                 + "<footer class='site-footer'><p>© 2026 City News</p></footer>")
     parsed, infos = parse_page(html)  # the layout features leave their sums on the parse's elements: parse anew
-    rows = _dense_rows(parsed.segments, infos)
+    rows = dense_rows(parsed.segments, infos)
     logits = [model.block.logit(row, layout_tokens(segment, info))
               for row, segment, info in zip(rows, parsed.segments, infos)]
     expected = [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]

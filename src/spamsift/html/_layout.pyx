@@ -1,0 +1,199 @@
+# cython: language_level=3
+"""The layout model's dense features, compiled: each block's size, link density, position and neighbours, and where
+it sits in the tree (the main container, the top candidate, the declared article body), which are found by walking
+up the parse frames of the compiled walk (``_walk.pyx``) hundreds of times a page. In Python this took a tenth of a
+page's time.
+
+The model itself and its training are in ``spamsift/html/layout.py``.
+"""
+
+import re
+
+from libc.math cimport log1p
+
+from spamsift.core._tokens import count_words
+from spamsift.core.model import sigmoid
+
+from spamsift.html._walk cimport Frame, LayoutInfo
+
+LAYOUT_FEATURES = (
+    "words", "link_density", "sentence", "position", "depth", "prev_words", "next_words",
+    "prev_link_density", "next_link_density", "hidden", "commas", "block_share", "in_main", "main_depth_gap",
+    "in_top_candidate", "declared_body",
+)
+MAIN_SHARE = 0.6
+"""The main container is the deepest element holding this share of the page's prose words."""
+PROSE_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?…:;\"”)]$")
+
+
+cdef list _prose_blocks(list infos, list words, list density):
+    """The indices of the paragraph-like blocks: at least PROSE_MIN_WORDS words, mostly not links, inside an
+    element. The containers below are all found from them."""
+    cdef Py_ssize_t i
+    return [i for i in range(len(infos))
+            if words[i] >= PROSE_MIN_WORDS and density[i] <= 0.5 and (<LayoutInfo> infos[i]).element is not None]
+
+
+cdef list _in_main_container(list infos, list words, list prose):
+    """For each block: is it inside the page's main container, and how many levels below it.
+
+    The prose words (blocks of at least PROSE_MIN_WORDS words, mostly not links) are summed up the
+    ancestor chain, and the deepest element holding MAIN_SHARE of them is the main container: wider
+    than the top candidate (:func:`_top_candidate`), it holds everything prose-like around the article.
+    """
+    cdef Frame frame, main = None
+    cdef LayoutInfo info
+    cdef long total = 0, block_words
+    touched = []
+    for i in prose:
+        block_words = words[i]
+        frame = (<LayoutInfo> infos[i]).element
+        while frame is not None:
+            if not frame.prose_words:
+                touched.append(frame)
+            frame.prose_words += block_words
+            frame = frame.parent
+    if not touched:
+        return [(0.0, 0.0)] * len(infos)
+    for frame in touched:
+        total = max(total, frame.prose_words)
+    for frame in touched:  # the deepest, the first of equals
+        if frame.prose_words >= MAIN_SHARE * total and (main is None or frame.depth > main.depth):
+            main = frame
+    flags = []
+    for info in infos:
+        frame = info.element
+        while frame is not None and frame is not main and frame.depth > main.depth:
+            frame = frame.parent
+        if frame is main:
+            flags.append((1.0, min(info.depth - main.depth, 20) / 10))
+        else:
+            flags.append((0.0, 0.0))
+    return flags
+
+
+cdef Frame _top_candidate(list segments, list infos, list prose):
+    """The element most likely to hold the article, found as readability finds it: each paragraph-like block
+    scores its parent fully and its grandparent half, by its length and commas. Unlike the main container
+    (:func:`_in_main_container`), this prefers the element whose own children are the paragraphs, so a list
+    of teasers, each a heading and a paragraph in an item of its own, does not outweigh the article."""
+    cdef dict scores = {}
+    cdef Frame frame
+    cdef double points
+    for i in prose:
+        text = segments[i].text
+        points = 1 + text.count(",") + min(len(text) // 100, 3)
+        frame = (<LayoutInfo> infos[i]).element.parent
+        for share in (1.0, 0.5):
+            if frame is None:
+                break
+            entry = scores.setdefault(id(frame), [0.0, frame])
+            entry[0] += points * share
+            frame = frame.parent
+    if not scores:
+        return None
+    return max(scores.values(), key=lambda entry: entry[0])[1]
+
+
+cdef Frame _declared_body(list infos, list words, list prose):
+    """The element the page itself declares its article's body (schema.org's ``itemprop="articleBody"``), the
+    one holding the most prose when there are several; None when no declared body holds prose."""
+    cdef dict declared = {}
+    cdef Frame body
+    for i in prose:
+        body = (<LayoutInfo> infos[i]).element.article_body
+        if body is not None:
+            declared.setdefault(id(body), [0, body])[0] += words[i]
+    return max(declared.values(), key=lambda entry: entry[0])[1] if declared else None
+
+
+cdef bint _inside(Frame frame, Frame container):
+    """Whether a parse frame is the container or below it."""
+    while frame is not None and frame.depth >= container.depth:
+        if frame is container:
+            return True
+        frame = frame.parent
+    return False
+
+
+def dense_rows(list segments, list infos) -> list[list[float]]:
+    """The layout model's dense features of each block, in the order of LAYOUT_FEATURES."""
+    words = [count_words(s.text) for s in segments]
+    density = [s.link_chars / max(len(s.text), 1) for s in segments]
+    cdef double total_words = sum(words) or 1
+    cdef Py_ssize_t i, n = len(segments)
+    prose = _prose_blocks(infos, words, density)
+    main = _in_main_container(infos, words, prose)
+    cdef Frame top = _top_candidate(segments, infos, prose)
+    cdef Frame body = _declared_body(infos, words, prose)
+    cdef LayoutInfo info
+    rows = []
+    for i in range(n):
+        segment = segments[i]
+        info = infos[i]
+        text = segment.text
+        rows.append([
+            log1p(words[i]),
+            density[i],
+            1.0 if _SENTENCE_END.search(text) else 0.0,
+            i / max(n - 1, 1),
+            min(info.depth, 40) / 20,
+            log1p(words[i - 1]) if i else 0.0,
+            log1p(words[i + 1]) if i + 1 < n else 0.0,
+            density[i - 1] if i else 0.0,
+            density[i + 1] if i + 1 < n else 0.0,
+            1.0 if segment.hidden else 0.0,
+            log1p(text.count(",")),
+            words[i] / total_words * 10,
+            *main[i],
+            1.0 if top is not None and _inside(info.element, top) else 0.0,
+            0.0 if body is None else 1.0 if _inside(info.element, body) else -1.0,
+        ])
+    return rows
+
+
+CONTEXT_FEATURES = ("logit", "window_mean", "prev_prob", "next_prob", "wide_window_share", "sibling_mean",
+                    "in_top_candidate", "declared_body")
+cdef Py_ssize_t WINDOW = 2, WIDE_WINDOW = 5
+cdef Py_ssize_t IN_TOP = LAYOUT_FEATURES.index("in_top_candidate")
+cdef Py_ssize_t DECLARED_BODY = LAYOUT_FEATURES.index("declared_body")
+
+
+def context_rows(list logits, list infos, list layout_rows) -> list[list[float]]:
+    """The second stage's inputs: a block's own logit, what the first stage said about its neighbours
+    in reading order and about its siblings in the tree (content comes in runs and in one container), and
+    whether it sits in the top candidate and in the article body the page declares (both read off its
+    first-stage ``layout_rows``), which the second stage weighs against the first stage's certainty."""
+    probs = [sigmoid(z) for z in logits]
+    cdef Py_ssize_t i, n = len(probs), lo, hi, wide_lo, wide_hi, others
+    prefix = [0.0]
+    likely = [0]
+    for p in probs:
+        prefix.append(prefix[-1] + p)
+        likely.append(likely[-1] + (p >= 0.5))
+    cdef dict siblings = {}
+    cdef LayoutInfo info
+    keys = []
+    for info in infos:
+        keys.append(id(info.element.parent) if info.element is not None else 0)
+    for key, p in zip(keys, probs):
+        siblings.setdefault(key, []).append(p)
+    sibling_sums = {key: sum(group) for key, group in siblings.items()}
+    rows = []
+    for i in range(n):
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        wide_lo, wide_hi = max(0, i - WIDE_WINDOW), min(n, i + WIDE_WINDOW + 1)
+        others = hi - lo - 1
+        group = siblings[keys[i]]
+        rows.append([
+            max(-12.0, min(12.0, logits[i])),
+            (prefix[hi] - prefix[lo] - probs[i]) / others if others else 0.5,
+            probs[i - 1] if i else 0.0,
+            probs[i + 1] if i + 1 < n else 0.0,
+            (likely[wide_hi] - likely[wide_lo]) / (wide_hi - wide_lo),
+            (sibling_sums[keys[i]] - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
+            layout_rows[i][IN_TOP],
+            layout_rows[i][DECLARED_BODY],
+        ])
+    return rows
