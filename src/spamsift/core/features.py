@@ -18,7 +18,7 @@ from types import MappingProxyType
 from spamsift.core._tokens import BlockTokens
 from spamsift.core.normalize import deleet, normalize, obfuscation_ratio
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import NUMBERED_NAME, TIERS, Term, find_brands, find_terms
+from spamsift.core.vocabulary import TIERS, Term, find_brands, find_numbered_names, find_terms
 
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 _TOP_LEVEL_DOMAINS = "com|net|org|xyz|site|online|top|vip|id|info|link|io"
@@ -125,7 +125,7 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
             if match.start() not in brand_starts:
                 brand_starts.add(match.start())
                 brands[bisect_right(line_starts, match.start()) - 1].append(match.group())
-    for match in NUMBERED_NAME.finditer(normalized):
+    for match in find_numbered_names(normalized):
         i = bisect_right(line_starts, match.start()) - 1
         if match.group() not in brands[i]:
             numbered[i].append(match.group())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 
 # Characters that NFKC leaves alone but that read as Latin letters.
 _SCRIPT_LOOKALIKES = {
@@ -90,8 +91,13 @@ _SINGLE_OR_DIGIT = r"[^\W_]"
 _SEPARATOR = r"(?:[ \t]?[.\-_*·•|~][ \t]?|[ \t])"
 _SPACED_LETTERS = re.compile(rf"(?<![\w.]){_SINGLE}(?:{_SEPARATOR}{_SINGLE}){{2,}}(?:{_SEPARATOR}{_SINGLE_OR_DIGIT})+"
                              rf"(?:[ \t]{_SINGLE}?\d{{2,3}})?(?![\w])")
+_SEPARATOR_CHAR = r"[ \t.\-_*·•|~]"
+_SPACED_HINT = re.compile(rf"{_SEPARATOR_CHAR}{_SINGLE}{_SEPARATOR_CHAR}{{1,3}}{_SINGLE}{_SEPARATOR_CHAR}")
+"""What every run of spaced letters holds: its second and third letters, each between separators. The run's own
+pattern is tried at every character of a text (its look-behind keeps ``re`` from skipping ahead), this one only
+at separators (see :func:`hinted_lines`)."""
 _BLANKS = re.compile(r"[ \t\u00a0]{2,}|\t")
-_SEPARATORS = re.compile(r"[ \t.\-_*·•|~]")
+_SEPARATORS = re.compile(_SEPARATOR_CHAR)
 # Three or more letters each in its own brackets: "【P】【U】【L】【A】【U】", "[S][L][O][T]".
 _BRACKETED_LETTERS = re.compile(r"(?:[\[【〔(（〖]\w[\]】〕)）〗]){3,}")
 _BRACKETS = re.compile(r"[\[【〔(（〖\]】〕)）〗]")
@@ -101,6 +107,8 @@ _BRACKET_PAIRS = ("][", "】【", ")(", "）（", "〕〔", "〗〖")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 # Words that mix letters with digits or symbols standing for letters: "sl0t", "g4c0r", "j@ckpot".
 _LEET_WORD = re.compile(r"\b(?=[\w@$]*[0-9@$])(?=[\w@$]*[a-z])[\w@$]+")  # digits first: most words fail fast
+_LEET_CHAR = re.compile(r"[0-9@$]")
+"""What every leetspeak word holds (see :func:`hinted_lines`)."""
 _LEET_HINT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s"})
@@ -122,6 +130,30 @@ def _collapse(match: re.Match[str]) -> str:
     return _SEPARATORS.sub("", match.group())
 
 
+def hinted_lines(text: str, hint: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The start and end of each line of ``text`` where ``hint`` is found, in order. A pattern whose matches never
+    cross a line need only be read on those lines when ``hint`` finds what every match holds with a pattern ``re``
+    can skip ahead with: a look-behind or a word boundary at its start makes it try every character of a page."""
+    done = 0
+    while (found := hint.search(text, done)) is not None:
+        line_end = text.find("\n", found.end())
+        if line_end < 0:
+            line_end = len(text)
+        yield text.rfind("\n", 0, found.start()) + 1, line_end
+        done = line_end
+
+
+def _sub_lines(pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str], text: str,
+               hint: re.Pattern[str]) -> str:
+    """``pattern.sub(replacement, text)``, read only on the lines where ``hint`` is found (see :func:`hinted_lines`)."""
+    pieces = []
+    done = 0
+    for line_start, line_end in hinted_lines(text, hint):
+        pieces += (text[done:line_start], pattern.sub(replacement, text[line_start:line_end]))
+        done = line_end
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def normalize(text: str) -> str:
     """Lower-case plain-Latin reading of ``text``; newlines are kept where they were.
 
@@ -140,7 +172,7 @@ def normalize(text: str) -> str:
             text = _PICTOGRAPH_IN_NAME.sub("", text)
     text = text.lower()
     if " " in text or "." in text or "-" in text or "~" in text:
-        text = _SPACED_LETTERS.sub(_collapse, text)
+        text = _sub_lines(_SPACED_LETTERS, _collapse, text, _SPACED_HINT)
     if any(pair in text for pair in _BRACKET_PAIRS):
         text = _BRACKETED_LETTERS.sub(lambda m: _BRACKETS.sub("", m.group()), text)
     if "  " in text or "\t" in text or "\xa0" in text:
@@ -152,7 +184,11 @@ def deleet(normalized: str) -> str:
     """Read digits and symbols inside words as the letters they imitate (``g4c0r`` -> ``gacor``)."""
     if not _LEET_HINT.search(normalized):
         return normalized
-    return _LEET_WORD.sub(lambda m: m.group().translate(_LEET), normalized)
+    return _sub_lines(_LEET_WORD, _read_leet, normalized, _LEET_CHAR)
+
+
+def _read_leet(match: re.Match[str]) -> str:
+    return match.group().translate(_LEET)
 
 
 # Letters from maths alphanumerics, full-width forms, enclosed letters and small capitals: honest

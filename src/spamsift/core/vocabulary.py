@@ -15,7 +15,7 @@ from importlib import resources
 
 import ahocorasick
 
-from spamsift.core.normalize import deleet, normalize
+from spamsift.core.normalize import deleet, hinted_lines, normalize
 
 TIERS = ("promo", "topic", "counter", "seo")
 """promo: gambling promotion; topic: gambling as a subject; counter: reporting or campaigning
@@ -118,3 +118,12 @@ NUMBERED_NAME = re.compile(r"\b[a-z]{3,}+[-_]?\d{2,3}\b")
 names and part numbers (``user77``); the model weighs it with the rest of the evidence. The letters are taken
 possessively (``{3,}+``): giving one back could only put a letter where a digit must be, and trying it at every
 word cost a third of the pattern's time."""
+_TWO_DIGITS = re.compile(r"\d\d")
+"""What every numbered name holds (see :func:`spamsift.core.normalize.hinted_lines`)."""
+
+
+def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:
+    """The numbered names (NUMBERED_NAME) of a normalized text, read only on its lines with two digits in a row."""
+    for line_start, line_end in hinted_lines(normalized, _TWO_DIGITS):
+        yield from NUMBERED_NAME.finditer(normalized, line_start, line_end)
+
