@@ -14,7 +14,7 @@ from libc.math cimport log1p
 from spamsift.core._tokens import count_words
 from spamsift.core.model import sigmoid
 
-from spamsift.html._walk cimport Frame, LayoutInfo
+from spamsift.html._walk cimport Frame, LayoutInfo, own_layout_tokens
 
 LAYOUT_FEATURES = (
     "words", "link_density", "sentence", "position", "depth", "prev_words", "next_words",
@@ -197,3 +197,41 @@ def context_rows(list logits, list infos, list layout_rows) -> list[list[float]]
             layout_rows[i][DECLARED_BODY],
         ])
     return rows
+
+
+def ancestry_weights(list infos, dict weights) -> list[float]:
+    """For each block, the sum of the layout model's ``weights`` of its ancestry's tokens (``LayoutInfo.inherited``,
+    each token once however many ancestors carry it), as training weighs them. Summed up the frames once per
+    element, from its parent's sum: a list of a hundred links shares its thirty ancestry tokens, and building every
+    element's set of them took a twentieth of a page's time."""
+    cdef LayoutInfo info
+    return [_ancestry_weight(info.element, weights) if info.element is not None else 0.0 for info in infos]
+
+
+cdef double _ancestry_weight(Frame frame, dict weights):
+    """The weight of a frame's ancestry tokens, left on the frame and on the frames above it (iterative, because
+    pages nest elements deeper than Python's recursion limit)."""
+    cdef list pending = []
+    cdef Frame element
+    cdef double total
+    while frame is not None and not frame.weighed:
+        pending.append(frame)
+        frame = frame.parent
+    total = frame.ancestry_weight if frame is not None else 0.0
+    for element in reversed(pending):
+        for token in own_layout_tokens(element):
+            weight = weights.get(token)
+            if weight is not None and not _carried_above(element.parent, token):
+                total += weight
+        element.ancestry_weight = total
+        element.weighed = True
+    return total
+
+
+cdef bint _carried_above(Frame frame, str token):
+    """Whether this frame or one above it carries the token: it is counted there."""
+    while frame is not None:
+        if token in own_layout_tokens(frame):
+            return True
+        frame = frame.parent
+    return False

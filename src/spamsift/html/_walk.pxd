@@ -19,15 +19,19 @@ cdef class Frame:
     # The tag of the nearest block-level element, this one included.
     cdef public str path
     # Its CSS path, built when a block below asks (see :func:`_locator`).
-    cdef public frozenset layout_tokens
-    # Tags and class/id words of this element and its ancestors; see :func:`_ancestry_tokens`.
+    cdef public frozenset own_tokens
+    # Its tag and class/id words as the layout model reads them; see own_layout_tokens.
     cdef public tuple name_words
-    # The words of its class and id, filled in with ``layout_tokens``.
+    # The words of its class and id, split when first asked.
     cdef public long prose_words
     # Words of paragraph-like blocks inside this element; see _layout.pyx, _in_main_container.
     cdef public Frame article_body
     # The nearest element, this one included, that declares itself the article's body (schema.org's
     # ``itemprop="articleBody"``, which news and blog platforms write for search engines).
+    cdef double ancestry_weight
+    cdef bint weighed
+    # The sum of the layout model's weights of the tokens of this element and its ancestors, once weighed (see
+    # _layout.pyx, ancestry_weights).
     cdef void* node
     cdef int child_elements
 
@@ -36,11 +40,11 @@ cdef class LayoutInfo:
     # The ancestry of a block, read off the open elements when the block closed; the layout model
     # (``spamsift/html/layout.py``) reads it.
 
-    cdef readonly frozenset inherited
-    # Tags and class/id words of the block's element and its ancestors: shared by every block of the element, so the
-    # content model weighs them once per element.
     cdef readonly tuple local
     # The block's own tokens: its block tag, the path of its last three elements, its element's class/id words.
     cdef readonly int depth
     cdef readonly Frame element
     # The innermost open element when the block closed; None for text outside any element.
+
+
+cdef frozenset own_layout_tokens(Frame frame)

@@ -102,7 +102,6 @@ cdef Frame _open(str tag, int index, element_id, hidden, str names, link_host, b
     frame.tag, frame.index, frame.element_id, frame.hidden, frame.names = tag, index, element_id, hidden, names
     frame.link_host, frame.is_block, frame.parent, frame.depth, frame.block_tag = link_host, is_block, parent, depth, \
         block_tag
-    frame.name_words = ()
     return frame
 
 
@@ -145,8 +144,19 @@ cdef class LayoutInfo:
     """The ancestry of a block, read off the open elements when the block closed; the layout model
     (``spamsift/html/layout.py``) reads it. Its fields are declared in ``_walk.pxd``."""
 
-    def __cinit__(self, frozenset inherited, tuple local, int depth, Frame element):
-        self.inherited, self.local, self.depth, self.element = inherited, local, depth, element
+    def __cinit__(self, tuple local, int depth, Frame element):
+        self.local, self.depth, self.element = local, depth, element
+
+    @property
+    def inherited(self) -> frozenset[str]:
+        """Tags and class/id words of the block's element and its ancestors, as training reads them. Serving sums
+        their weights once per element instead (``_layout.pyx``, ``ancestry_weights``)."""
+        tokens = set()
+        cdef Frame frame = self.element
+        while frame is not None:
+            tokens |= own_layout_tokens(frame)
+            frame = frame.parent
+        return frozenset(tokens)
 
 
 cdef tuple _name_words(str names):
@@ -167,35 +177,33 @@ cdef tuple _name_words(str names):
     return tuple(words)
 
 
-cdef frozenset _ancestry_tokens(Frame frame):
-    """Tags (``t:nav``, of SEMANTIC_TAGS) and class/id words (``c:comment``) of an element and its ancestors: what
-    the layout model reads of a block's ancestry. Computed once per element, and only for the elements above some
-    block; iterative, because pages nest elements deeper than Python's recursion limit."""
-    pending = []
-    while frame is not None and frame.layout_tokens is None:
-        pending.append(frame)
-        frame = frame.parent
-    cdef frozenset inherited = frame.layout_tokens if frame is not None else frozenset()
-    cdef Frame element
-    for element in reversed(pending):
-        element.name_words = _name_words(element.names)
-        own = {"c:" + word for word in element.name_words}
-        if element.tag in SEMANTIC_TAGS:
-            own.add("t:" + element.tag)
-        element.layout_tokens = inherited = inherited | own if own else inherited
-    return inherited
+cdef tuple _words_of(Frame frame):
+    if frame.name_words is None:
+        frame.name_words = _name_words(frame.names)
+    return frame.name_words
+
+
+cdef frozenset own_layout_tokens(Frame frame):
+    """The tag (``t:nav``, of SEMANTIC_TAGS) and class/id words (``c:comment``) of an element: what the layout model
+    reads of it in the ancestry of a block below. Computed once per element, and only when asked."""
+    if frame.own_tokens is None:
+        own = {"c:" + word for word in _words_of(frame)}
+        if frame.tag in SEMANTIC_TAGS:
+            own.add("t:" + frame.tag)
+        frame.own_tokens = frozenset(own)
+    return frame.own_tokens
 
 
 cdef _layout_info(list frames):
-    """The layout model's reading of the block that closes with these ``frames`` open: its ancestry's tokens and
-    its own (its block tag, the path of its last three elements, its element's class/id words)."""
+    """The layout model's reading of the block that closes with these ``frames`` open: its own tokens (its block
+    tag, the path of its last three elements, its element's class/id words) and its element, whose ancestry gives
+    the rest."""
     if not frames:
-        return LayoutInfo(frozenset(), ("b:",), 0, None)
+        return LayoutInfo(("b:",), 0, None)
     cdef Frame inner = frames[-1]
-    inherited = _ancestry_tokens(inner)
     local = ("b:" + inner.block_tag, "path:" + ">".join([(<Frame> f).tag for f in frames[-3:]]),
-             *["p:" + word for word in inner.name_words])
-    return LayoutInfo(inherited, local, len(frames), inner)
+             *["p:" + word for word in _words_of(inner)])
+    return LayoutInfo(local, len(frames), inner)
 
 
 cdef class _Blocks:

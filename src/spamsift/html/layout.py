@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spamsift.core.model import StackedModel, sigmoid
 from spamsift.core.page import Segment
-from spamsift.html._layout import CONTEXT_FEATURES, LAYOUT_FEATURES, context_rows, dense_rows
+from spamsift.html._layout import CONTEXT_FEATURES, LAYOUT_FEATURES, ancestry_weights, context_rows, dense_rows
 from spamsift.html._walk import LayoutInfo
 
 if TYPE_CHECKING:
@@ -47,19 +47,14 @@ def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
 
 def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
     """The content probability of each block. Token weights are summed once per distinct group of tokens, not once
-    per block: a list of a hundred links shares its thirty ancestry tokens (one frozenset per element, so its
-    identity is the key) and the tokens of its items' elements. (The ancestry's tokens, the element's and the first
-    word's never coincide: their prefixes differ.)"""
+    per block: once per element for its ancestry (``ancestry_weights``), once per tuple for its element's own (a
+    list's items share them). (The ancestry's tokens, the element's and the first word's never coincide: their
+    prefixes differ.)"""
     rows = dense_rows(segments, infos)
     weights = model.block.tokens
-    ancestry_weights: dict[int, float] = {}
     local_weights: dict[tuple[str, ...], float] = {}
     logits = []
-    for dense, segment, info in zip(rows, segments, infos):
-        ancestry = ancestry_weights.get(id(info.inherited))
-        if ancestry is None:
-            ancestry = ancestry_weights[id(info.inherited)] = sum(
-                map(weights.__getitem__, weights.keys() & info.inherited))
+    for dense, segment, info, ancestry in zip(rows, segments, infos, ancestry_weights(infos, weights)):
         local = local_weights.get(info.local)
         if local is None:
             local = local_weights[info.local] = sum(map(weights.__getitem__, weights.keys() & info.local))
