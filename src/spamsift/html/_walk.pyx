@@ -296,14 +296,24 @@ cdef str _link_host(href, dict hosts):
     return host
 
 
+cdef object _hidden_by_rule(css_class, element_id, dict rules):
+    """Why the page's own style sheets hide an element with this class or id, or None."""
+    if css_class:
+        for name in css_class.split():
+            reason = rules.get("." + name)
+            if reason is not None:
+                return reason
+    return rules.get("#" + element_id) if element_id else None
+
+
 def walk(root, document, dict rules, page_host, hiding_reason):
     """Every block of text under ``root``, a selectolax node of the tree whose document node is ``document`` (the
     tree must outlive the walk), in reading order: the segments, their layout infos, their texts, and whether the
     walk stopped at MAX_BLOCKS.
 
-    Depth-first without recursion, so that 100,000 nested tags cannot overflow. ``hiding_reason(attrs, rules)``
-    says why an element with a ``hidden``, ``style``, ``class`` or ``id`` attribute is invisible, or None.
-    Raises HostileMarkup."""
+    Depth-first without recursion, so that 100,000 nested tags cannot overflow. ``hiding_reason(hidden_attribute,
+    element_id, style)`` says why an element's ``hidden`` or ``style`` attribute hides it, or None; ``rules`` maps the
+    classes (``.name``) and ids (``#name``) the page's style sheets hide to why. Raises HostileMarkup."""
     cdef _Blocks blocks = _Blocks(page_host)
     cdef list frames = []
     cdef dict tag_names = {}, link_hosts = {}
@@ -362,13 +372,10 @@ def walk(root, document, dict rules, page_host, hiding_reason):
                     hidden = parent.hidden
                 elif tag_name == "noscript":
                     hidden = NOSCRIPT
-                elif has_hidden or style or (rules and (css_class or element_id)):
-                    attrs = {"id": element_id, "class": css_class, "style": style}
-                    if has_hidden:
-                        attrs["hidden"] = None
-                    hidden = hiding_reason(attrs, rules)
                 else:
-                    hidden = None
+                    hidden = hiding_reason(has_hidden, element_id, style) if has_hidden or style else None
+                    if hidden is None and rules and (css_class or element_id):
+                        hidden = _hidden_by_rule(css_class, element_id, rules)
                 if len(frames) >= MAX_DEPTH:
                     raise HostileMarkup(f"markup nests more than {MAX_DEPTH} elements deep")
                 # an element hidden by itself is a block of its own, so that hidden text inside a paragraph

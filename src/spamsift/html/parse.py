@@ -130,10 +130,12 @@ def _hidden_by_rules(style_text: str) -> dict[str, str]:
     return hidden
 
 
-def _hiding_reason(attrs: dict[str, str | None], rules: dict[str, str]) -> str | None:
-    if "hidden" in attrs and not _STREAMED_BOUNDARY.match(attrs.get("id") or ""):
+def _hiding_reason(hidden_attribute: bool, element_id: str | None, style: str | None) -> str | None:
+    """Why an element's own attributes hide it (a ``hidden`` attribute, its style), or None. The walk looks its class
+    and id up in the page's hiding rules (:func:`_hidden_by_rules`) itself."""
+    if hidden_attribute and not _STREAMED_BOUNDARY.match(element_id or ""):
         return "hidden attribute"
-    style = (attrs.get("style") or "").lower()
+    style = (style or "").lower()
     if style:
         for pattern, reason in _HIDING_STYLE:
             if pattern.search(style):
@@ -141,13 +143,6 @@ def _hiding_reason(attrs: dict[str, str | None], rules: dict[str, str]) -> str |
         color, background = _COLOR.search(style), _BACKGROUND.search(style)
         if color and background and color.group(1).strip() == background.group(1).strip():
             return "text coloured like its background"
-    if rules:
-        for name in (attrs.get("class") or "").split():
-            if "." + name in rules:
-                return rules["." + name]
-        element_id = attrs.get("id")
-        if element_id and "#" + element_id in rules:
-            return rules["#" + element_id]
     return None
 
 
