@@ -240,8 +240,8 @@ def main() -> None:
     layout = fit_layout([layout_examples(page) for page in clean_pages(args.data, "train")])
 
     no_page = {"bias": 0.0, "dense": [0.0] * len(PAGE_FEATURES), "tokens": {}}
-    interim = Models(LinearModel.from_dict(segment), LinearModel.from_dict(page_text), LinearModel.from_dict(no_page),
-                     layout_model(layout), PAGE_FEATURES, {})
+    interim = Models(LinearModel.from_dict(segment, reads_blocks=True), LinearModel.from_dict(page_text),
+                     LinearModel.from_dict(no_page), layout_model(layout), PAGE_FEATURES, {})
     print("page model: building examples (calibration split)", file=sys.stderr)
     page_rows: list[Assessment] = []
     page_y: list[int] = []

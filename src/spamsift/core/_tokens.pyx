@@ -23,8 +23,6 @@ from libc.stdlib cimport calloc, free, malloc
 
 from spamsift.core.normalize import deleet
 
-from spamsift.core.normalize import deleet
-
 cdef uint64_t FNV_OFFSET = 0xcbf29ce484222325
 cdef uint64_t FNV_PRIME = 0x100000001b3
 cdef Py_ssize_t MIN_WORD = 3

@@ -29,11 +29,9 @@ class LinearModel:
     bias: float
     dense: tuple[float, ...]
     tokens: dict[str, float]
-    table: TokenWeights = field(init=False, repr=False, compare=False)
-    """The token weights as a table that weighs :class:`BlockTokens` without spelling them out."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "table", TokenWeights(self.tokens))
+    table: TokenWeights | None = field(default=None, repr=False, compare=False)
+    """The token weights as a table that weighs :class:`BlockTokens` without spelling them out, for the model that
+    reads blocks (the segment model); built once, when the weights are loaded."""
 
     def logit(self, dense: list[float], tokens: BlockTokens | Collection[str] | None = None) -> float:
         z = self.bias + sum(map(mul, self.dense, dense))
@@ -60,8 +58,9 @@ class LinearModel:
         return sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:n]  # ties by name: the same reasons every run
 
     @classmethod
-    def from_dict(cls, data: dict) -> LinearModel:
-        return cls(data["bias"], tuple(data["dense"]), data.get("tokens", {}))
+    def from_dict(cls, data: dict, reads_blocks: bool = False) -> LinearModel:
+        tokens = data.get("tokens", {})
+        return cls(data["bias"], tuple(data["dense"]), tokens, TokenWeights(tokens) if reads_blocks else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +97,7 @@ def load_models() -> Models:
         raise RuntimeError("spamsift model weights do not match this version's features; run scripts/train.py")
     layout = data.get("layout")
     return Models(
-        segment=LinearModel.from_dict(data["segment"]),
+        segment=LinearModel.from_dict(data["segment"], reads_blocks=True),
         page_text=LinearModel.from_dict(data["page_text"]),
         page=LinearModel.from_dict(data["page"]),
         layout=StackedModel(LinearModel.from_dict(layout["block"]), LinearModel.from_dict(layout["context"]))
