@@ -156,7 +156,9 @@ cdef class TokenWeights:
     cdef uint64_t* keys
     cdef double* weights
     cdef uint32_t* stamps
-    """The weighing (``stamp``) that last counted each token: a token occurring twice in a block counts once."""
+    """The weighing (``stamp``) that last counted each token: a token occurring twice in a block counts once. A
+    weighing runs no Python code and so holds the GIL throughout: threads of a Python program sharing the table cannot
+    interleave their stamps."""
     cdef size_t mask
     cdef uint32_t stamp
 
