@@ -16,7 +16,7 @@ from spamsift.core.normalize import (
     normalize,
     obfuscation_ratio,
 )
-from spamsift.core.vocabulary import NUMBERED_NAME, find_numbered_names
+from spamsift.core.vocabulary import NUMBERED_NAME, _brand_patterns, find_brands, find_numbered_names
 
 
 @pytest.mark.parametrize(("disguised", "plain"), [
@@ -75,18 +75,21 @@ def test_numbers_and_ordinary_brackets_are_left_alone():
 
 
 PIECES = st.sampled_from(["s", "l", "o", "t", "a", "é", "sl0t", "g4c0r", "a_1", "@", "$", "2024", "88", "303",
-                          "aero", "user", " ", "  ", "\t", "\n", ".", "-", "_", "*", "·", "|", "~", "x1", "s l o t",
-                          "g-a-c-o-r"])
+                          "aero", "user", "dapurtoto", "megabet", "sorbet", "zeus", " ", "  ", "\t", "\n", ".",
+                          "-", "_", "*", "·", "|", "~", "x1", "s l o t", "g-a-c-o-r"])
 TEXTS = st.lists(PIECES, max_size=30).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(TEXTS)
 def test_patterns_read_only_on_hinted_lines_find_what_they_find_on_the_whole_text(text):
-    """Spaced letters, leetspeak and numbered names are read only on the lines holding a hint of them (for speed):
-    the same as reading the whole text."""
+    """Spaced letters, leetspeak, numbered names and brand names are read only on the lines holding a hint of them
+    (for speed): the same as reading the whole text."""
     lowered = text.lower()
     assert _sub_lines(_SPACED_LETTERS, _collapse, lowered, _SPACED_HINT) == _SPACED_LETTERS.sub(_collapse, lowered)
     assert _sub_lines(_LEET_WORD, _read_leet, lowered, _LEET_CHAR) == _LEET_WORD.sub(_read_leet, lowered)
     assert ([(m.start(), m.group()) for m in find_numbered_names(lowered)]
             == [(m.start(), m.group()) for m in NUMBERED_NAME.finditer(lowered)])
+    brands = _brand_patterns()[0]
+    assert ([(m.start(), m.group()) for m in find_brands(lowered)]
+            == [(m.start(), m.group()) for m in brands.finditer(lowered)])
