@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spamsift.core._tokens import BlockTokens, TokenWeights, count_words
+from spamsift.core._tokens import BlockTokens, TokenWeights, count_words, weighted_sum
 from spamsift.core.model import load_models
 from spamsift.core.normalize import normalize
 
@@ -55,3 +55,12 @@ def test_a_token_repeated_in_a_block_counts_once_and_again_in_the_next_block():
     assert table.total(BlockTokens("slot slot slot")) == 1.5
     assert table.total(BlockTokens("slot gacor slot gacor")) == 1.5 + 2.0
     assert table.total(BlockTokens("nothing here")) == 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(-1e6, 1e6), max_size=20), st.lists(st.one_of(st.floats(-1e6, 1e6), st.integers(-99, 99)),
+                                                               max_size=20))
+def test_the_dense_part_of_a_logit_is_summed_in_order_like_sum(weights, values):
+    from operator import mul
+
+    assert weighted_sum(tuple(weights), values) == sum(map(mul, weights, values))

@@ -6,7 +6,8 @@ weights took a seventh of a page's time.
 A block's tokens (:class:`BlockTokens`) are read off its normalized text when they are needed: weighed by a
 :class:`TokenWeights` table without being spelled out (each token is hashed from the text's characters exactly as
 from its string), or spelled out as strings for the model's reasons and its training. Both walk the same spans, so
-the two cannot disagree on what a token is.
+the two cannot disagree on what a token is. The dense part of a model's logit (:func:`weighted_sum`) is summed here
+too.
 """
 
 from cpython.unicode cimport (
@@ -73,22 +74,24 @@ def count_words(str text) -> int:
     return words
 
 
+
+def weighted_sum(tuple weights, list values) -> float:
+    """``sum(map(operator.mul, weights, values))``, added in the same order (so to the same float): the dense part
+    of a linear model's logit, which every model takes for every block."""
+    cdef double total = 0.0
+    cdef Py_ssize_t i
+    for i in range(min(len(weights), len(values))):
+        total += <double> weights[i] * <double> values[i]
+    return total
+
 cdef class BlockTokens:
     """The words of a normalized text and the tokens the segment model reads in it: its words of at least three
     characters that are not numbers, their pairs in order, the first and last four characters of words of at
     least six (``abcd~``, ``~wxyz``), which carry brand names (``~toto``, ``~gacor``), and its words mixing
     letters and digits read de-leeted. Numbers and words of one or two characters are left out: in noisy OCR and
-    in short menu entries they are everywhere and mean nothing."""
+    in short menu entries they are everywhere and mean nothing.
 
-    cdef readonly str view
-    cdef readonly Py_ssize_t words
-    """How many words (``\\w+``) the text has."""
-    cdef readonly tuple mixed
-    """Its words mixing letters and digits, de-leeted (``sl0t`` -> ``slot``)."""
-    cdef Py_ssize_t* starts
-    cdef Py_ssize_t* ends
-    cdef Py_ssize_t count
-    """How many words are kept as tokens; ``starts`` and ``ends`` hold their spans."""
+    Its fields are declared in ``_tokens.pxd``, where the compiled evidence (``_evidence.pyx``) reads them too."""
 
     def __cinit__(self, str view):
         self.view = view
@@ -151,16 +154,11 @@ cdef class TokenWeights:
     """A linear model's token weights in an open-addressing table keyed by the tokens' 64-bit FNV-1a hashes, so
     that a block's tokens are weighed without being spelled out. Two of the model's tokens sharing a hash is
     refused when the table is built; a token outside the model sharing one's hash is a chance of about one in
-    2**64 / the model's size per token read."""
+    2**64 / the model's size per token read. Its fields are declared in ``_tokens.pxd``.
 
-    cdef uint64_t* keys
-    cdef double* weights
-    cdef uint32_t* stamps
-    """The weighing (``stamp``) that last counted each token: a token occurring twice in a block counts once. A
-    weighing runs no Python code and so holds the GIL throughout: threads of a Python program sharing the table cannot
-    interleave their stamps."""
-    cdef size_t mask
-    cdef uint32_t stamp
+    ``stamps`` holds the weighing (``stamp``) that last counted each token: a token occurring twice in a block counts
+    once. A weighing runs no Python code and so holds the GIL throughout: threads of a Python program sharing the
+    table cannot interleave their stamps."""
 
     def __cinit__(self, dict weights):
         cdef size_t size = 16
@@ -187,14 +185,14 @@ cdef class TokenWeights:
         free(self.weights)
         free(self.stamps)
 
-    cdef inline size_t _slot(self, uint64_t key) noexcept:
+    cdef size_t _slot(self, uint64_t key) noexcept:
         """The slot holding ``key``, or the empty slot where it would go."""
         cdef size_t slot = (key ^ (key >> 32)) & self.mask
         while self.keys[slot] and self.keys[slot] != key:
             slot = (slot + 1) & self.mask
         return slot
 
-    cdef inline double _weigh(self, uint64_t h) noexcept:
+    cdef double _weigh(self, uint64_t h) noexcept:
         cdef uint64_t key = _key(h)
         cdef size_t slot = self._slot(key)
         if self.keys[slot] != key or self.stamps[slot] == self.stamp:

@@ -16,9 +16,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from operator import mul
 
-from spamsift.core._tokens import BlockTokens, TokenWeights
+from spamsift.core._tokens import BlockTokens, TokenWeights, weighted_sum
 from spamsift.core.features import DENSE_FEATURES
 
 WEIGHTS_FILE = "weights.json.gz"
@@ -34,7 +33,7 @@ class LinearModel:
     reads blocks (the segment model); built once, when the weights are loaded."""
 
     def logit(self, dense: list[float], tokens: BlockTokens | Collection[str] | None = None) -> float:
-        z = self.bias + sum(map(mul, self.dense, dense))
+        z = self.bias + weighted_sum(self.dense, dense)
         if isinstance(tokens, BlockTokens):
             z += self.table.total(tokens)
         elif tokens:

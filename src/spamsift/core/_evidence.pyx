@@ -1,0 +1,122 @@
+# cython: language_level=3
+"""Each block's evidence and the dense features the segment model reads, compiled: a page has hundreds of blocks,
+and building them in Python took a tenth of a page's time. What the blocks name (vocabulary terms, brands, numbered
+names) is found page-wide by ``features.py``, which hands each block its share; this module reads the rest block
+by block.
+"""
+
+import re
+from collections import Counter
+from types import MappingProxyType
+
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
+from libc.math cimport log1p
+
+from spamsift.core.normalize import obfuscation_ratio
+from spamsift.core.vocabulary import TIERS
+
+from spamsift.core._tokens cimport BlockTokens
+
+DENSE_FEATURES = (
+    "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "numbered_names", "keyword_density",
+    "obfuscation", "words", "short", "sentence", "upper_share", "emoji", "repeated",
+    "digit_words", "domain_text", "link_density", "link_hosts", "hidden_terms",
+)
+_TOP_LEVEL_DOMAINS = "com|net|org|xyz|site|online|top|vip|id|info|link|io"
+_DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{_TOP_LEVEL_DOMAINS})\b")
+"""Read in the normalized (lower-case) view of a text."""
+_DOMAIN_ENDING = re.compile(rf"\.(?:{_TOP_LEVEL_DOMAINS})\b")
+"""What every domain name in :data:`_DOMAIN_TEXT` contains. Looked for first: it starts with a plain ".", which
+the regex engine finds quickly, where the full pattern is tried at every word of a sentence."""
+_SENTENCE_ENDINGS = frozenset(".!?…。»\"”')")
+NO_TIERS = MappingProxyType(dict.fromkeys(TIERS, 0))
+"""The tiers of a block without terms, shared (most blocks have none): read-only, 0 for every tier."""
+
+
+cdef class Evidence:
+    """What was found in one block; the model reads it, the reasons quote it."""
+
+    cdef public list terms
+    cdef public list brands
+    cdef public list numbered
+    """Names made of letters and two or three digits that are not brands by their ending (``aero88``)."""
+    cdef public BlockTokens tokens
+    cdef public list dense
+    cdef public Py_ssize_t words
+    cdef public Py_ssize_t repeats
+    cdef public double obfuscation
+    cdef public object tiers
+    """How many terms of each vocabulary tier were found (a mapping giving 0 for a tier without any)."""
+
+
+def block_evidence(list segments, list texts, list views, list terms, list brands, list numbered) -> list:
+    """The evidence of each block, in order, from its segment, its text on one line, its normalized ``view`` and
+    the terms, brands and numbered names found in it. Repetition is counted among these blocks."""
+    repeats = Counter(views)
+    cdef list evidence = []
+    cdef Evidence ev
+    cdef BlockTokens tokens
+    cdef Py_ssize_t i
+    for i in range(len(segments)):
+        view, text, block_terms = views[i], texts[i], terms[i]
+        tokens = BlockTokens(view)
+        ev = Evidence.__new__(Evidence)
+        ev.terms, ev.brands, ev.numbered, ev.tokens = block_terms, brands[i], numbered[i], tokens
+        ev.words, ev.repeats, ev.obfuscation = tokens.words, repeats[view], obfuscation_ratio(text)
+        ev.tiers = Counter([term.tier for term in block_terms]) if block_terms else NO_TIERS
+        ev.dense = _dense(segments[i], text, view, ev, len(tokens.mixed))
+        evidence.append(ev)
+    return evidence
+
+
+cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_words):
+    """The block's row of DENSE_FEATURES."""
+    tiers = ev.tiers
+    cdef Py_ssize_t promo = tiers["promo"], topic = tiers["topic"], counter = tiers["counter"], seo = tiers["seo"]
+    cdef Py_ssize_t words = ev.words, brands = len(ev.brands), length = len(text)
+    cdef Py_ssize_t some_words = max(words, 1), some_length = max(length, 1)
+    return [
+        log1p(promo), log1p(topic), log1p(counter), log1p(seo), log1p(brands), log1p(len(ev.numbered)),
+        min(1.0, <double> (promo + topic + brands) / some_words),
+        ev.obfuscation,
+        log1p(words),
+        1.0 if words <= 6 else 0.0,
+        1.0 if words >= 8 and text.rstrip()[-1:] in _SENTENCE_ENDINGS else 0.0,
+        <double> _capitals(text) / some_length,
+        1.0 if _has_emoji(text) else 0.0,
+        log1p(ev.repeats - 1),
+        <double> mixed_words / some_words,
+        1.0 if ("://" in view or "www." in view or _DOMAIN_ENDING.search(view)) and _DOMAIN_TEXT.search(view) else 0.0,
+        <double> segment.link_chars / some_length,
+        log1p(len(segment.link_hosts)),
+        1.0 if segment.hidden and (promo + topic + seo + brands) else 0.0,
+    ]
+
+
+cdef Py_ssize_t _capitals(str text):
+    """How many letters A to Z and À to Þ (but the sign ×) the text has."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t i, count = 0
+    cdef Py_UCS4 ch
+    for i in range(PyUnicode_GET_LENGTH(text)):
+        ch = PyUnicode_READ(kind, data, i)
+        if u'A' <= ch <= u'Z' or (0xC0 <= ch <= 0xDE and ch != 0xD7):
+            count += 1
+    return count
+
+
+cdef bint _has_emoji(str text):
+    """Whether the text has a pictograph: symbols and dingbats (U+2600 to U+27BF), arrows and shapes (U+2B00 to
+    U+2BFF) or emoji (U+1F000 to U+1FAFF)."""
+    cdef int kind = PyUnicode_KIND(text)
+    if kind == 1:  # Latin-1 only
+        return False
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t i
+    cdef Py_UCS4 ch
+    for i in range(PyUnicode_GET_LENGTH(text)):
+        ch = PyUnicode_READ(kind, data, i)
+        if 0x2600 <= ch <= 0x27BF or 0x2B00 <= ch <= 0x2BFF or 0x1F000 <= ch <= 0x1FAFF:
+            return True
+    return False
