@@ -10,7 +10,8 @@ from spamsift.core.page import Segment
 
 UPPER_SHARE, EMOJI, SHORT, REPEATED = (DENSE_FEATURES.index(name)
                                        for name in ("upper_share", "emoji", "short", "repeated"))
-PIECES = st.sampled_from(["SLOT", "Gacor", "ÀÖ×ØÞß", "é", "☀", "⭐", "⬅", "🔥", "🫶", "\U0001FB00", "Ⅷ", "x", " ", "88"])
+PIECES = st.sampled_from(["SLOT", "Gacor", "ÀÖ×ØÞß", "é", "☀", "⭐", "⬅", "🔥", "🫶", "\U0001FB00", "Ⅷ", "x", " ",
+                          "88"])
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=6)), min_size=1, max_size=20).map("".join)
 
 
