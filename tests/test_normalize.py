@@ -5,11 +5,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spamsift.core.normalize import (
+    _CYRILLIC_OR_GREEK,
     _LEET_CHAR,
     _LEET_WORD,
+    _MIXED_SCRIPT_WORD,
+    _PICTOGRAPH_IN_NAME,
+    _PICTOGRAPHS,
     _SPACED_HINT,
     _SPACED_LETTERS,
+    _TABLE,
+    _TABLE_CHARS,
+    _change_lines,
     _collapse,
+    _read_latin,
     _read_leet,
     _sub_lines,
     deleet,
@@ -93,3 +101,17 @@ def test_patterns_read_only_on_hinted_lines_find_what_they_find_on_the_whole_tex
     brands = _brand_patterns()[0]
     assert ([(m.start(), m.group()) for m in find_brands(lowered)]
             == [(m.start(), m.group()) for m in brands.finditer(lowered)])
+
+
+SCRIPT_PIECES = st.sampled_from(["ALEXIS", "⭐", "\ufe0f", "17", "🔥", "ABC", "x", " ", "\n", "AЕRO88", "Москва", "α",
+                                 "ß", "ᴀ", "\u200b", "Ⓐ", "é", "_"])
+SCRIPT_TEXTS = st.lists(SCRIPT_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SCRIPT_TEXTS)
+def test_look_alikes_and_names_spelled_with_pictographs_are_read_on_hinted_lines_as_on_the_whole_text(text):
+    assert _sub_lines(_PICTOGRAPH_IN_NAME, "", text, _PICTOGRAPHS) == _PICTOGRAPH_IN_NAME.sub("", text)
+    assert (_sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK)
+            == _MIXED_SCRIPT_WORD.sub(_read_latin, text))
+    assert _change_lines(text, _TABLE_CHARS, lambda line: line.translate(_TABLE)) == text.translate(_TABLE)

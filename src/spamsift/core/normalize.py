@@ -126,6 +126,10 @@ _PICTOGRAPHS = re.compile(_PICTOGRAPH)
 _PICTOGRAPH_IN_NAME = re.compile(rf"(?<=[A-Z]{{3}})(?:{_PICTOGRAPH}[\ufe0f\u200d]*)+(?=\d)")
 
 
+def _read_latin(match: re.Match[str]) -> str:
+    return match.group().translate(_SCRIPT_TABLE)
+
+
 def _collapse(match: re.Match[str]) -> str:
     return _SEPARATORS.sub("", match.group())
 
@@ -143,15 +147,21 @@ def hinted_lines(text: str, hint: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         done = line_end
 
 
-def _sub_lines(pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str], text: str,
-               hint: re.Pattern[str]) -> str:
-    """``pattern.sub(replacement, text)``, read only on the lines where ``hint`` is found (see :func:`hinted_lines`)."""
+def _change_lines(text: str, hint: re.Pattern[str], change: Callable[[str], str]) -> str:
+    """``change(text)`` for a ``change`` made line by line, made only on the lines where ``hint`` is found (see
+    :func:`hinted_lines`)."""
     pieces = []
     done = 0
     for line_start, line_end in hinted_lines(text, hint):
-        pieces += (text[done:line_start], pattern.sub(replacement, text[line_start:line_end]))
+        pieces += (text[done:line_start], change(text[line_start:line_end]))
         done = line_end
     return "".join(pieces) + text[done:] if pieces else text
+
+
+def _sub_lines(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], text: str,
+               hint: re.Pattern[str]) -> str:
+    """``pattern.sub(replacement, text)``, read only on the lines where ``hint`` is found (see :func:`hinted_lines`)."""
+    return _change_lines(text, hint, lambda line: pattern.sub(replacement, line))
 
 
 def normalize(text: str) -> str:
@@ -162,14 +172,11 @@ def normalize(text: str) -> str:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        if _TABLE_CHARS.search(text):
-            text = text.translate(_TABLE)
+        text = _change_lines(text, _TABLE_CHARS, lambda line: line.translate(_TABLE))
         if _COMBINING_MARKS.search(text):
             text = _COMBINING_MARKS.sub("", text)
-        if _CYRILLIC_OR_GREEK.search(text):
-            text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(_SCRIPT_TABLE), text)
-        if _PICTOGRAPHS.search(text):  # a quick look spares the look-behind at every character of most texts
-            text = _PICTOGRAPH_IN_NAME.sub("", text)
+        text = _sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK)
+        text = _sub_lines(_PICTOGRAPH_IN_NAME, "", text, _PICTOGRAPHS)  # its look-behind is tried at every character
     text = text.lower()
     if " " in text or "." in text or "-" in text or "~" in text:
         text = _sub_lines(_SPACED_LETTERS, _collapse, text, _SPACED_HINT)
