@@ -11,7 +11,7 @@ import re
 
 from libc.math cimport log1p
 
-from spamsift.core._tokens import count_words
+from spamsift.core._tokens import count_words, weighted_sum
 from spamsift.core.model import sigmoid
 
 from spamsift.html._walk cimport Frame, LayoutInfo, own_layout_tokens
@@ -25,6 +25,37 @@ MAIN_SHARE = 0.6
 """The main container is the deepest element holding this share of the page's prose words."""
 PROSE_MIN_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?…:;\"”)]$")
+_FIRST_WORD = re.compile(r"[^\W\d_]{1,12}")
+
+
+def first_word_token(str text):
+    """The token of a block's first word ("w:share", "w:posted", "w:copyright", "w:reply"), if it has one."""
+    first = _FIRST_WORD.match(text)
+    return "w:" + first.group().lower() if first else None
+
+
+def content_logits(list segments, list infos, list rows, block) -> list[float]:
+    """The first stage's logit of each block, by the linear model ``block`` over its dense ``rows`` and its tokens:
+    its ancestry's, its element's own (``LayoutInfo.local``) and its first word's. Token weights are summed once per
+    distinct group of tokens, not once per block: once per element for its ancestry (:func:`ancestry_weights`), once
+    per tuple for its element's own (a list's items share them). (The three groups never share a token: their
+    prefixes differ.)"""
+    cdef dict weights = block.tokens, local_weights = {}
+    cdef tuple dense_weights = block.dense
+    cdef double bias = block.bias
+    cdef LayoutInfo info
+    cdef Py_ssize_t i
+    ancestry = ancestry_weights(infos, weights)
+    logits = []
+    for i in range(len(segments)):
+        info = infos[i]
+        local = local_weights.get(info.local)
+        if local is None:
+            local = local_weights[info.local] = sum(map(weights.__getitem__, weights.keys() & info.local))
+        first = first_word_token(segments[i].text)
+        logits.append(bias + weighted_sum(dense_weights, rows[i]) + ancestry[i] + local
+                      + (weights.get(first, 0.0) if first else 0.0))
+    return logits
 
 
 cdef list _prose_blocks(list infos, list words, list density):

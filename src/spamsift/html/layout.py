@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from spamsift.core.model import StackedModel, sigmoid
 from spamsift.core.page import Segment
-from spamsift.html._layout import CONTEXT_FEATURES, LAYOUT_FEATURES, ancestry_weights, context_rows, dense_rows
+from spamsift.html._layout import (
+    CONTEXT_FEATURES,
+    LAYOUT_FEATURES,
+    content_logits,
+    context_rows,
+    dense_rows,
+    first_word_token,
+)
 from spamsift.html._walk import LayoutInfo
 
 if TYPE_CHECKING:
@@ -24,19 +31,12 @@ if TYPE_CHECKING:
 __all__ = ["CONTEXT_FEATURES", "LAYOUT_FEATURES", "LayoutExamples", "content_priors", "context_rows", "layout_examples",
            "layout_tokens"]
 
-_FIRST_WORD = re.compile(r"[^\W\d_]{1,12}")
 _WORD = re.compile(r"\w+")
-
-
-def _first_word(segment: Segment) -> str | None:
-    """The token of the block's first word ("w:share", "w:posted", "w:copyright", "w:reply"), if it has one."""
-    first = _FIRST_WORD.match(segment.text)
-    return "w:" + first.group().lower() if first else None
 
 
 def _own_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
     """The block's own tokens: its element's (``info.local``) and its first word's."""
-    first = _first_word(segment)
+    first = first_word_token(segment.text)
     return [*info.local, first] if first else list(info.local)
 
 
@@ -46,20 +46,10 @@ def layout_tokens(segment: Segment, info: LayoutInfo) -> list[str]:
 
 
 def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: StackedModel) -> list[float]:
-    """The content probability of each block. Token weights are summed once per distinct group of tokens, not once
-    per block: once per element for its ancestry (``ancestry_weights``), once per tuple for its element's own (a
-    list's items share them). (The ancestry's tokens, the element's and the first word's never coincide: their
-    prefixes differ.)"""
+    """The content probability of each block: the first stage's logits (:func:`content_logits`), read over
+    neighbours and siblings by the second stage."""
     rows = dense_rows(segments, infos)
-    weights = model.block.tokens
-    local_weights: dict[tuple[str, ...], float] = {}
-    logits = []
-    for dense, segment, info, ancestry in zip(rows, segments, infos, ancestry_weights(infos, weights)):
-        local = local_weights.get(info.local)
-        if local is None:
-            local = local_weights[info.local] = sum(map(weights.__getitem__, weights.keys() & info.local))
-        first = _first_word(segment)
-        logits.append(model.block.logit(dense) + ancestry + local + (weights.get(first, 0.0) if first else 0.0))
+    logits = content_logits(segments, infos, rows, model.block)
     return [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]
 
 
