@@ -62,7 +62,8 @@ def block_evidence(list segments, list texts, list views, list terms, list brand
         tokens = BlockTokens(view)
         ev = Evidence.__new__(Evidence)
         ev.terms, ev.brands, ev.numbered, ev.tokens = block_terms, brands[i], numbered[i], tokens
-        ev.words, ev.repeats, ev.obfuscation = tokens.words, repeats[view], obfuscation_ratio(text)
+        ev.words, ev.repeats = tokens.words, repeats[view]
+        ev.obfuscation = 0.0 if text.isascii() else obfuscation_ratio(text)
         ev.tiers = Counter([term.tier for term in block_terms]) if block_terms else NO_TIERS
         ev.dense = _dense(segments[i], text, view, ev, len(tokens.mixed))
         evidence.append(ev)

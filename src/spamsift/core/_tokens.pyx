@@ -51,8 +51,10 @@ cdef uint64_t _hash_str(str text):
 
 
 cdef inline bint _is_word_char(Py_UCS4 ch) noexcept:
-    """What ``re`` reads as ``\\w`` in a str."""
-    return ch == u'_' or Py_UNICODE_ISALNUM(ch)
+    """What ``re`` reads as ``\\w`` in a str (ASCII answered without Unicode's tables: most text is ASCII)."""
+    if ch < 128:
+        return (u'a' <= ch <= u'z') or (u'A' <= ch <= u'Z') or (u'0' <= ch <= u'9') or ch == u'_'
+    return Py_UNICODE_ISALNUM(ch)
 
 
 cdef inline uint64_t _key(uint64_t h) noexcept:
@@ -103,7 +105,7 @@ cdef class BlockTokens:
         cdef int kind = PyUnicode_KIND(view)
         cdef void* data = PyUnicode_DATA(view)
         cdef Py_ssize_t i = 0, start
-        cdef bint digits, letters, number
+        cdef bint digits, letters, number, decimal, digit
         cdef Py_UCS4 ch
         mixed = []
         while i < n:
@@ -117,8 +119,12 @@ cdef class BlockTokens:
                 ch = PyUnicode_READ(kind, data, i)
                 if not _is_word_char(ch):
                     break
-                number = number and Py_UNICODE_ISDIGIT(ch)
-                if Py_UNICODE_ISDECIMAL(ch):
+                if ch < 128:
+                    decimal = digit = u'0' <= ch <= u'9'
+                else:
+                    decimal, digit = Py_UNICODE_ISDECIMAL(ch), Py_UNICODE_ISDIGIT(ch)
+                number = number and digit
+                if decimal:
                     digits = True
                 elif ch != u'_':
                     letters = True
