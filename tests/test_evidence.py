@@ -5,11 +5,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from spamsift.core.boilerplate import ends_sentence
 from spamsift.core.features import DENSE_FEATURES, collect_evidence
+from spamsift.core.normalize import normalize
 from spamsift.core.page import Segment
 
-UPPER_SHARE, EMOJI, SHORT, REPEATED = (DENSE_FEATURES.index(name)
-                                       for name in ("upper_share", "emoji", "short", "repeated"))
+UPPER_SHARE, EMOJI, SHORT, REPEATED, DOMAIN_TEXT = (
+    DENSE_FEATURES.index(name) for name in ("upper_share", "emoji", "short", "repeated", "domain_text"))
 PIECES = st.sampled_from(["SLOT", "Gacor", "ÀÖ×ØÞß", "é", "☀", "⭐", "⬅", "🔥", "🫶", "\U0001FB00", "Ⅷ", "x", " ",
                           "88"])
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=6)), min_size=1, max_size=20).map("".join)
@@ -33,3 +35,23 @@ def test_a_block_has_its_words_repeats_and_terms():
     assert evidence[0].tiers["promo"] >= 1 and evidence[3].tiers["promo"] == 0
     assert [ev.dense[SHORT] for ev in evidence] == [1.0, 1.0, 1.0, 0.0]
     assert evidence[1].dense[REPEATED] > 0 == evidence[0].dense[REPEATED]
+
+
+DOMAIN_PIECES = st.sampled_from(["example", "ab", ".", ".com", ".co", ".id", ".idx", ".info", ".io", "_", "é", "x", " ",
+                                 "-", "www.", "://", "http", "!", "\n", "2"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(DOMAIN_PIECES, max_size=12).map("".join))
+def test_domain_names_in_text_are_found_as_their_pattern_finds_them(text):
+    text = text.replace("\n", " ")
+    [evidence] = collect_evidence([Segment(0, len(text), text)])
+    domain = re.search(r"https?://|www\.|\b[a-z0-9-]{3,}+\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b",
+                       normalize(text))
+    assert evidence.dense[DOMAIN_TEXT] == (1.0 if domain else 0.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", ".", "!", "…", "”", ")", ":", "\n", " ", "x"]), max_size=6).map("".join))
+def test_a_sentence_end_is_read_as_its_pattern_reads_it(text):
+    assert ends_sentence(text) == bool(re.search(r"[.!?…:;\"”)]$", text))

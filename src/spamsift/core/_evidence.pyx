@@ -22,12 +22,10 @@ DENSE_FEATURES = (
     "obfuscation", "words", "short", "sentence", "upper_share", "emoji", "repeated",
     "digit_words", "domain_text", "link_density", "link_hosts", "hidden_terms",
 )
-_TOP_LEVEL_DOMAINS = "com|net|org|xyz|site|online|top|vip|id|info|link|io"
-_DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{_TOP_LEVEL_DOMAINS})\b")
-"""Read in the normalized (lower-case) view of a text."""
-_DOMAIN_ENDING = re.compile(rf"\.(?:{_TOP_LEVEL_DOMAINS})\b")
-"""What every domain name in :data:`_DOMAIN_TEXT` contains. Looked for first: it starts with a plain ".", which
-the regex engine finds quickly, where the full pattern is tried at every word of a sentence."""
+TOP_LEVEL_DOMAINS = ("com", "net", "org", "xyz", "site", "online", "top", "vip", "id", "info", "link", "io")
+_DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{'|'.join(TOP_LEVEL_DOMAINS)})\b")
+"""Read in the normalized (lower-case) view of a text, once :func:`_has_domain_ending` found what every domain name
+in it holds: the full pattern is tried at every word of a sentence."""
 _SENTENCE_ENDINGS = frozenset(".!?…。»\"”')")
 NO_TIERS = MappingProxyType(dict.fromkeys(TIERS, 0))
 """The tiers of a block without terms, shared (most blocks have none): read-only, 0 for every tier."""
@@ -87,7 +85,7 @@ cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_word
         1.0 if _has_emoji(text) else 0.0,
         log1p(ev.repeats - 1),
         <double> mixed_words / some_words,
-        1.0 if ("://" in view or "www." in view or _DOMAIN_ENDING.search(view)) and _DOMAIN_TEXT.search(view) else 0.0,
+        1.0 if ("://" in view or "www." in view or _has_domain_ending(view)) and _DOMAIN_TEXT.search(view) else 0.0,
         <double> segment.link_chars / some_length,
         log1p(len(segment.link_hosts)),
         1.0 if segment.hidden and (promo + topic + seo + brands) else 0.0,
@@ -121,3 +119,21 @@ cdef bint _has_emoji(str text):
         if 0x2600 <= ch <= 0x27BF or 0x2B00 <= ch <= 0x2BFF or 0x1F000 <= ch <= 0x1FAFF:
             return True
     return False
+
+
+cdef bint _has_domain_ending(str view):
+    """Whether the text has a dot, a top-level domain and the end of a word (``re``'s ``\\.(?:com|net|...)\\b``),
+    looked for at its dots only."""
+    cdef Py_ssize_t dot = view.find("."), end, n = len(view)
+    while dot >= 0:
+        for domain in TOP_LEVEL_DOMAINS:
+            end = dot + 1 + len(<str> domain)
+            if view.startswith(domain, dot + 1) and (end == n or not _is_word_char(view[end])):
+                return True
+        dot = view.find(".", dot + 1)
+    return False
+
+
+cdef inline bint _is_word_char(str character):
+    """What ``re`` reads as ``\\w`` in a str."""
+    return character == "_" or character.isalnum()

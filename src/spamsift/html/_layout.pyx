@@ -12,6 +12,7 @@ import re
 from libc.math cimport log1p
 
 from spamsift.core._tokens import count_words, weighted_sum
+from spamsift.core.boilerplate import ends_sentence
 from spamsift.core.model import sigmoid
 
 from spamsift.html._walk cimport Frame, LayoutInfo, own_layout_tokens
@@ -24,7 +25,6 @@ LAYOUT_FEATURES = (
 MAIN_SHARE = 0.6
 """The main container is the deepest element holding this share of the page's prose words."""
 PROSE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…:;\"”)]$")
 _FIRST_WORD = re.compile(r"[^\W\d_]{1,12}")
 
 
@@ -167,7 +167,7 @@ def dense_rows(list segments, list infos) -> list[list[float]]:
         rows.append([
             log1p(words[i]),
             density[i],
-            1.0 if _SENTENCE_END.search(text) else 0.0,
+            1.0 if ends_sentence(text) else 0.0,
             i / max(n - 1, 1),
             min(info.depth, 40) / 20,
             log1p(words[i - 1]) if i else 0.0,
