@@ -264,12 +264,12 @@ def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> l
     for i, (segment, ev) in enumerate(zip(page.segments, evidence)):
         if kinds[i] == "spam":
             continue
-        if segment.hidden or is_template_line(segment.text):
+        if segment.hidden:
             kinds[i] = "boilerplate"
-        elif segment.content_prior is not None:
-            if segment.content_prior < threshold:
+        elif segment.content_prior is not None:  # the layout model first: it leaves few blocks to match
+            if segment.content_prior < threshold or is_template_line(segment.text):
                 kinds[i] = "boilerplate"
-        elif is_fragment(segment.text, ev.words):
+        elif is_template_line(segment.text) or is_fragment(segment.text, ev.words):
             kinds[i] = "boilerplate"
     _drop_copies(page, kinds)
     return kinds

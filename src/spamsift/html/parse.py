@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser
@@ -135,14 +136,20 @@ def _hiding_reason(hidden_attribute: bool, element_id: str | None, style: str | 
     and id up in the page's hiding rules (:func:`_hidden_by_rules`) itself."""
     if hidden_attribute and not _STREAMED_BOUNDARY.match(element_id or ""):
         return "hidden attribute"
-    style = (style or "").lower()
-    if style:
-        for pattern, reason in _HIDING_STYLE:
-            if pattern.search(style):
-                return reason
-        color, background = _COLOR.search(style), _BACKGROUND.search(style)
-        if color and background and color.group(1).strip() == background.group(1).strip():
-            return "text coloured like its background"
+    return _style_hiding(style) if style else None
+
+
+@lru_cache(maxsize=4096)
+def _style_hiding(style: str) -> str | None:
+    """Why a ``style`` attribute hides its element, or None. Remembered: a page repeats its inline styles on
+    element after element, and each is read by several patterns."""
+    style = style.lower()
+    for pattern, reason in _HIDING_STYLE:
+        if pattern.search(style):
+            return reason
+    color, background = _COLOR.search(style), _BACKGROUND.search(style)
+    if color and background and color.group(1).strip() == background.group(1).strip():
+        return "text coloured like its background"
     return None
 
 
