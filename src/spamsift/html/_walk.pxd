@@ -29,10 +29,8 @@ cdef class Frame:
     # The nearest element, this one included, that declares itself the article's body (schema.org's
     # ``itemprop="articleBody"``, which news and blog platforms write for search engines).
     cdef double ancestry_weight
-    cdef frozenset carried
-    cdef bint weighed
-    # The sum of the layout model's weights of the tokens of this element and its ancestors, and those of the tokens
-    # the model weighs, once weighed (see _layout.pyx, ancestry_weights).
+    # The sum of the layout model's weights of the tokens of this element and its ancestors, once weighed (see
+    # _layout.pyx, ancestry_weights).
     cdef void* node
     cdef int child_elements
 
