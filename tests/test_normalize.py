@@ -1,5 +1,7 @@
 """Disguised spellings read as the plain words they imitate."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -7,6 +9,7 @@ from hypothesis import strategies as st
 from spamsift.core.normalize import (
     _CYRILLIC_OR_GREEK,
     _LEET_CHAR,
+    _LEET_HINT,
     _LEET_WORD,
     _MIXED_SCRIPT_WORD,
     _PICTOGRAPH_IN_NAME,
@@ -115,3 +118,10 @@ def test_look_alikes_and_names_spelled_with_pictographs_are_read_on_hinted_lines
     assert (_sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK)
             == _MIXED_SCRIPT_WORD.sub(_read_latin, text))
     assert _change_lines(text, _TABLE_CHARS, lambda line: line.translate(_TABLE)) == text.translate(_TABLE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS)
+def test_a_letter_next_to_a_digit_is_found_from_either_side(text):
+    lowered = text.lower()
+    assert bool(_LEET_HINT.search(lowered)) == bool(re.search(r"[a-z][0-9@$]|[0-9@$][a-z]", lowered))

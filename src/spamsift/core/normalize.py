@@ -109,7 +109,9 @@ _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 _LEET_WORD = re.compile(r"\b(?=[\w@$]*[0-9@$])(?=[\w@$]*[a-z])[\w@$]+")  # digits first: most words fail fast
 _LEET_CHAR = re.compile(r"[0-9@$]")
 """What every leetspeak word holds (see :func:`hinted_lines`)."""
-_LEET_HINT = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
+_LEET_HINT = re.compile(r"[0-9@$](?:(?<=[a-z].)|[a-z])")
+"""A letter next to a digit or symbol, either side: looked for from the digits and symbols, which ``re`` skips to;
+every letter of a text would start a try of ``[a-z][0-9@$]``."""
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s"})
 
