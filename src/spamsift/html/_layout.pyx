@@ -242,7 +242,7 @@ def ancestry_weights(list infos, dict weights) -> list[float]:
     Elements sharing a tag and class/id attributes share their weighed tokens (:class:`_OwnWeights`)."""
     cdef _Carriers carriers = _Carriers()
     cdef dict own = {}
-    cdef list path = [], path_tokens = [], chain = [], sums = []
+    cdef list path = [], path_tokens = [], entered = [], sums = []
     cdef LayoutInfo info
     cdef Frame frame
     cdef _OwnWeights tokens
@@ -252,21 +252,18 @@ def ancestry_weights(list infos, dict weights) -> list[float]:
         if info.element is None:
             sums.append(0.0)
             continue
-        chain.clear()
+        entered.clear()
         frame = info.element
-        while frame is not None:
-            chain.append(frame)
+        while frame is not None and not (frame.depth < len(path) and path[frame.depth] is frame):
+            entered.append(frame)  # an element's depth is its place on the path
             frame = frame.parent
-        chain.reverse()
-        shared = 0
-        while shared < len(path) and shared < len(chain) and path[shared] is chain[shared]:
-            shared += 1
+        shared = frame.depth + 1 if frame is not None else 0
         while len(path) > shared:  # leave the elements the previous block was in and this one is not
             path.pop()
             tokens = path_tokens.pop()
             for i in range(tokens.count):
                 carriers.counts[tokens.ids[i]] -= 1
-        for frame in chain[shared:]:  # enter this block's elements
+        for frame in reversed(entered):  # enter this block's elements
             total = (<Frame> path[-1]).ancestry_weight if path else 0.0
             tokens = _own_weights(frame, weights, own, carriers)
             for i in range(tokens.count):
