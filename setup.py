@@ -1,11 +1,13 @@
 """The compiled parts of spamsift: the walk over an HTML page's tree (``spamsift/html/_walk.pyx``), the layout
 model's dense features (``spamsift/html/_layout.pyx``), the segment model's tokens (``spamsift/core/_tokens.pyx``)
-and each block's evidence (``spamsift/core/_evidence.pyx``); the rest of the build is declared in pyproject.toml."""
+each block's evidence (``spamsift/core/_evidence.pyx``) and the character sets the normalizer looks for
+(``spamsift/core/_chars.pyx``); the rest of the build is declared in pyproject.toml."""
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
-MODULES = ("spamsift.html._walk", "spamsift.html._layout", "spamsift.core._tokens", "spamsift.core._evidence")
+MODULES = ("spamsift.html._walk", "spamsift.html._layout", "spamsift.core._tokens", "spamsift.core._evidence",
+           "spamsift.core._chars")
 
 setup(ext_modules=cythonize([Extension(name, ["src/" + name.replace(".", "/") + ".pyx"]) for name in MODULES],
                             include_path=["src"], compiler_directives={"language_level": "3"}))

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spamsift.core.normalize import (
+    _COMBINING_MARKS,
     _CYRILLIC_OR_GREEK,
+    _FANCY_LETTERS,
     _LEET_CHAR,
     _LEET_HINT,
     _LEET_WORD,
@@ -107,17 +109,20 @@ def test_patterns_read_only_on_hinted_lines_find_what_they_find_on_the_whole_tex
 
 
 SCRIPT_PIECES = st.sampled_from(["ALEXIS", "⭐", "\ufe0f", "17", "🔥", "ABC", "x", " ", "\n", "AЕRO88", "Москва", "α",
-                                 "ß", "ᴀ", "\u200b", "Ⓐ", "é", "_"])
+                                 "ß", "ᴀ", "\u200b", "Ⓐ", "é", "_", "\u0301", "𝐎", "Ｚ", "ʙ", "\u20e3", "’", "\xad"])
 SCRIPT_TEXTS = st.lists(SCRIPT_PIECES, max_size=30).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(SCRIPT_TEXTS)
 def test_look_alikes_and_names_spelled_with_pictographs_are_read_on_hinted_lines_as_on_the_whole_text(text):
-    assert _sub_lines(_PICTOGRAPH_IN_NAME, "", text, _PICTOGRAPHS) == _PICTOGRAPH_IN_NAME.sub("", text)
-    assert (_sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK)
+    assert _sub_lines(_PICTOGRAPH_IN_NAME, "", text, _PICTOGRAPHS.pattern) == _PICTOGRAPH_IN_NAME.sub("", text)
+    assert (_sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK.pattern)
             == _MIXED_SCRIPT_WORD.sub(_read_latin, text))
-    assert _change_lines(text, _TABLE_CHARS, lambda line: line.translate(_TABLE)) == text.translate(_TABLE)
+    assert _change_lines(text, _TABLE_CHARS.pattern, lambda line: line.translate(_TABLE)) == text.translate(_TABLE)
+    for characters in (_PICTOGRAPHS, _CYRILLIC_OR_GREEK, _TABLE_CHARS, _COMBINING_MARKS, _FANCY_LETTERS):
+        assert characters.found_in(text) == bool(characters.pattern.search(text))
+        assert characters.count_in(text) == len(characters.pattern.findall(text))
 
 
 @settings(max_examples=500, deadline=None)

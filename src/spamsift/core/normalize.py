@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
+from spamsift.core._chars import CodePoints
+
 # Characters that NFKC leaves alone but that read as Latin letters.
 _SCRIPT_LOOKALIKES = {
     # Cyrillic
@@ -65,20 +67,7 @@ def _build_table() -> dict[int, str | None]:
 _TABLE = _build_table()
 
 
-def _character_class(code_points: list[int]) -> re.Pattern[str]:
-    """A character class of runs (``[a-z]``) rather than single characters: a class of a hundred single
-    characters costs ``re`` a list walk per character of the text, a few ranges cost a few comparisons."""
-    runs: list[list[int]] = []
-    for cp in sorted(code_points):
-        if runs and cp == runs[-1][1] + 1:
-            runs[-1][1] = cp
-        else:
-            runs.append([cp, cp])
-    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
-                                    for a, b in runs) + "]")
-
-
-_TABLE_CHARS = _character_class(list(_TABLE))
+_TABLE_CHARS = CodePoints.of(_TABLE)
 # Cyrillic and Greek letters are read as Latin only inside a word that also has Latin letters,
 # so that Russian or Greek text keeps its own letters.
 _SCRIPT_TABLE = _lookalike_table(_SCRIPT_LOOKALIKES)
@@ -104,7 +93,7 @@ _BRACKETS = re.compile(r"[\[【〔(（〖\]】〕)）〗]")
 _BRACKET_PAIRS = ("][", "】【", ")(", "）（", "〕〔", "〗〖")
 # Combining marks that NFKC could not fold into a letter: underlines, overlines, strokes and enclosing
 # circles or keycaps drawn over each letter ("K̲U̲S̲U̲M̲A̲").
-_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
+_COMBINING_MARKS = CodePoints([(0x300, 0x36F), (0x1AB0, 0x1AFF), (0x20D0, 0x20FF)])
 # Words that mix letters with digits or symbols standing for letters: "sl0t", "g4c0r", "j@ckpot".
 _LEET_WORD = re.compile(r"\b(?=[\w@$]*[0-9@$])(?=[\w@$]*[a-z])[\w@$]+")  # digits first: most words fail fast
 _LEET_CHAR = re.compile(r"[0-9@$]")
@@ -117,12 +106,12 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 
 
 # Latin words with a Cyrillic or Greek letter inside: "AЕRO88" with a Cyrillic Е.
-_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_CYRILLIC_OR_GREEK = CodePoints([(0x370, 0x4FF)])
 _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+")
 
 
-_PICTOGRAPH = "[\u2190-\u2BFF\u3200-\u32FF\U0001F000-\U0001FAFF]"
-_PICTOGRAPHS = re.compile(_PICTOGRAPH)
+_PICTOGRAPHS = CodePoints([(0x2190, 0x2BFF), (0x3200, 0x32FF), (0x1F000, 0x1FAFF)])
+_PICTOGRAPH = _PICTOGRAPHS.character_class
 # Pictographs between a name in capitals and its number: "ALEXIS⭐17⭐" is "alexis17" (but "keren🔥100" is
 # praise, not a name).
 _PICTOGRAPH_IN_NAME = re.compile(rf"(?<=[A-Z]{{3}})(?:{_PICTOGRAPH}[\ufe0f\u200d]*)+(?=\d)")
@@ -174,11 +163,14 @@ def normalize(text: str) -> str:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = _change_lines(text, _TABLE_CHARS, lambda line: line.translate(_TABLE))
-        if _COMBINING_MARKS.search(text):
-            text = _COMBINING_MARKS.sub("", text)
-        text = _sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK)
-        text = _sub_lines(_PICTOGRAPH_IN_NAME, "", text, _PICTOGRAPHS)  # its look-behind is tried at every character
+        if _TABLE_CHARS.found_in(text):
+            text = _change_lines(text, _TABLE_CHARS.pattern, lambda line: line.translate(_TABLE))
+        if _COMBINING_MARKS.found_in(text):
+            text = _COMBINING_MARKS.pattern.sub("", text)
+        if _CYRILLIC_OR_GREEK.found_in(text):
+            text = _sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK.pattern)
+        if _PICTOGRAPHS.found_in(text):  # the pattern's look-behind is tried at every character
+            text = _sub_lines(_PICTOGRAPH_IN_NAME, "", text, _PICTOGRAPHS.pattern)
     text = text.lower()
     if " " in text or "." in text or "-" in text or "~" in text:
         text = _sub_lines(_SPACED_LETTERS, _collapse, text, _SPACED_HINT)
@@ -202,8 +194,9 @@ def _read_leet(match: re.Match[str]) -> str:
 
 # Letters from maths alphanumerics, full-width forms, enclosed letters and small capitals: honest
 # text almost never uses them, disguised promotions use little else.
-_FANCY_LETTERS = re.compile("[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A\uFF10-\uFF19\u24B6-\u24E9"
-                            "\U0001F130-\U0001F189\U0001F1E6-\U0001F1FF\u1D00-\u1D22\u0299\u029F\u0280\u026A\u0262]")
+_FANCY_LETTERS = CodePoints([(0x1D400, 0x1D7FF), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFF10, 0xFF19), (0x24B6, 0x24E9),
+                             (0x1F130, 0x1F189), (0x1F1E6, 0x1F1FF), (0x1D00, 0x1D22), (0x299, 0x299), (0x29F, 0x29F),
+                             (0x280, 0x280), (0x26A, 0x26A), (0x262, 0x262)])
 
 
 # A name spelled with pictographs before its number: "⭐✝⚜✏☦⬅☕17" for a brand ending in 17 (keycap digits,
@@ -220,12 +213,12 @@ def obfuscation_ratio(text: str) -> float:
     """Share of characters that only a disguise would use; 0.0 for plain text in any one script."""
     if text.isascii() or not text:
         return 0.0
-    odd = len(_FANCY_LETTERS.findall(text))
-    if _CYRILLIC_OR_GREEK.search(text):  # one quick look spares the word-by-word pattern on most texts
+    odd = _FANCY_LETTERS.count_in(text)
+    if _CYRILLIC_OR_GREEK.found_in(text):  # one quick look spares the word-by-word pattern on most texts
         odd += 3 * len(_MIXED_SCRIPT_WORD.findall(text))
-    if _PICTOGRAPHS.search(text):
+    if _PICTOGRAPHS.found_in(text):
         for spelled in _PICTOGRAPH_SPELLED.findall(text):
-            pictographs = set(_PICTOGRAPHS.findall(spelled))
+            pictographs = set(_PICTOGRAPHS.pattern.findall(spelled))
             if len(pictographs) >= MIN_DISGUISED_CHARACTERS:
                 odd += len(pictographs)
     if odd < MIN_DISGUISED_CHARACTERS:
