@@ -15,7 +15,7 @@ from libc.math cimport log1p
 from spamsift.core.normalize import obfuscation_ratio
 from spamsift.core.vocabulary import TIERS
 
-from spamsift.core._tokens cimport BlockTokens
+from spamsift.core._tokens cimport BlockTokens, TokenWeights, weighted_sum
 
 DENSE_FEATURES = (
     "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "numbered_names", "keyword_density",
@@ -66,6 +66,13 @@ def block_evidence(list segments, list texts, list views, list terms, list brand
         ev.dense = _dense(segments[i], text, view, ev, len(tokens.mixed))
         evidence.append(ev)
     return evidence
+
+
+def evidence_logits(list evidence, double bias, tuple dense_weights, TokenWeights table) -> list[float]:
+    """A linear model's logit of each block's evidence, its dense features and its tokens: what
+    ``LinearModel.logit(ev.dense, ev.tokens)`` gives, for every block at once."""
+    cdef Evidence ev
+    return [bias + weighted_sum(dense_weights, ev.dense) + table.total(ev.tokens) for ev in evidence]
 
 
 cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_words):

@@ -27,3 +27,7 @@ cdef class TokenWeights:
 
     cdef size_t _slot(self, uint64_t key) noexcept
     cdef double _weigh(self, uint64_t h) noexcept
+    cpdef double total(self, BlockTokens tokens)
+
+
+cpdef double weighted_sum(tuple weights, list values) except? -1.0

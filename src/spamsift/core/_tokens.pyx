@@ -77,7 +77,7 @@ def count_words(str text) -> int:
 
 
 
-def weighted_sum(tuple weights, list values) -> float:
+cpdef double weighted_sum(tuple weights, list values) except? -1.0:
     """``sum(map(operator.mul, weights, values))``, added in the same order (so to the same float): the dense part
     of a linear model's logit, which every model takes for every block."""
     cdef double total = 0.0
@@ -206,7 +206,7 @@ cdef class TokenWeights:
         self.stamps[slot] = self.stamp
         return self.weights[slot]
 
-    def total(self, BlockTokens tokens) -> float:
+    cpdef double total(self, BlockTokens tokens):
         """The sum of the weights of the distinct tokens of a block."""
         cdef size_t slot
         self.stamp += 1

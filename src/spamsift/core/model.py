@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from spamsift.core._evidence import evidence_logits
 from spamsift.core._tokens import BlockTokens, TokenWeights, weighted_sum
-from spamsift.core.features import DENSE_FEATURES
+from spamsift.core.features import DENSE_FEATURES, Evidence
 
 WEIGHTS_FILE = "weights.json.gz"
 
@@ -40,6 +41,11 @@ class LinearModel:
             weights = self.tokens
             z += sum(map(weights.__getitem__, weights.keys() & tokens))
         return z
+
+    def block_logits(self, evidence: list[Evidence]) -> list[float]:
+        """:meth:`logit` of each block's evidence (its dense features and tokens), computed in one compiled loop;
+        for the model that reads blocks (built with ``reads_blocks``)."""
+        return evidence_logits(evidence, self.bias, self.dense, self.table)
 
     def normalized_logit(self, tokens: Collection[str]) -> float:
         """The logit of a set of tokens read as a binary vector of unit length, each present token weighing

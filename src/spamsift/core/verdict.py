@@ -194,6 +194,8 @@ def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> bool:
     comments and landing pages, and every English text they saw was genuine: an English casino's offers, a long
     block of English sentences, read as clean to them whatever they named. Among the 1,678 genuine pages no block
     names even two such phrases without reporting words around them."""
+    if not ev.terms:
+        return False
     promotions = {term.text for term in ev.terms if term.tier == "promo"}
     return len(promotions) >= PROMOTION_PHRASES or _promotes_other_spam(ev, segment)
 
@@ -326,8 +328,8 @@ def assess(page: Page, models: Models) -> Assessment:
     discounts = [_reporting_discount(ev, reporting_segments) for ev in evidence]
     by_vocabulary = [not discount and _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount in zip(evidence, page.segments, discounts)]
-    logits = [_held_to_evidence(models.segment.logit(ev.dense, ev.tokens), ev, segment, discount, named)
-              for ev, segment, discount, named in zip(evidence, page.segments, discounts, by_vocabulary)]
+    logits = [_held_to_evidence(z, ev, segment, discount, named) for z, ev, segment, discount, named
+              in zip(models.segment.block_logits(evidence), evidence, page.segments, discounts, by_vocabulary)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
@@ -336,7 +338,7 @@ def assess(page: Page, models: Models) -> Assessment:
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     text_logit = (models.page_text.normalized_logit(page_grams(page.segments))
                   if _read_as_whole(page) else None)
-    aggregates = block_aggregates(page, evidence, logits, spam_indices)
+    aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
                       aggregates, page_features(aggregates, text_logit))
 
@@ -447,10 +449,11 @@ def page_grams(segments: list[Segment]) -> set[str]:
     return char_grams(deleet(normalize(" ".join(segment.text for segment in segments)[:WHOLE_TEXT_CHARS])))
 
 
-def block_aggregates(page: Page, evidence: list[Evidence], logits: list[float], spam_indices: list[int]
-                     ) -> list[float]:
-    """What a page's blocks say about it, in the order of :data:`LONG_PAGE_FEATURES`."""
-    probs = sorted((sigmoid(z) for z in logits), reverse=True)
+def block_aggregates(page: Page, evidence: list[Evidence], logits: list[float], probs: list[float],
+                     spam_indices: list[int]) -> list[float]:
+    """What a page's blocks say about it, in the order of :data:`LONG_PAGE_FEATURES`; ``probs`` are the
+    ``logits`` as probabilities."""
+    probs = sorted(probs, reverse=True)
     total_chars = sum(len(s.text) for s in page.segments) or 1
     words = sum(ev.words for ev in evidence) or 1
     promo = sum(ev.tiers["promo"] + len(ev.brands) for ev in evidence)

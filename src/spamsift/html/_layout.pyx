@@ -13,10 +13,11 @@ from libc.math cimport log1p
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
 
-from spamsift.core._tokens import count_words, weighted_sum
+from spamsift.core._tokens import count_words
 from spamsift.core.boilerplate import ends_sentence
 from spamsift.core.model import sigmoid
 
+from spamsift.core._tokens cimport weighted_sum
 from spamsift.html._walk cimport Frame, LayoutInfo, own_layout_tokens
 
 LAYOUT_FEATURES = (
@@ -191,6 +192,14 @@ CONTEXT_FEATURES = ("logit", "window_mean", "prev_prob", "next_prob", "wide_wind
 cdef Py_ssize_t WINDOW = 2, WIDE_WINDOW = 5
 cdef Py_ssize_t IN_TOP = LAYOUT_FEATURES.index("in_top_candidate")
 cdef Py_ssize_t DECLARED_BODY = LAYOUT_FEATURES.index("declared_body")
+
+
+def context_probabilities(list rows, context) -> list[float]:
+    """The second stage's probability of each block, by the linear model ``context`` over its row of
+    CONTEXT_FEATURES."""
+    cdef double bias = context.bias
+    cdef tuple weights = context.dense
+    return [sigmoid(bias + weighted_sum(weights, row)) for row in rows]
 
 
 def context_rows(list logits, list infos, list layout_rows) -> list[list[float]]:

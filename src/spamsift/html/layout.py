@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spamsift.core.model import StackedModel, sigmoid
+from spamsift.core.model import StackedModel
 from spamsift.core.page import Segment
 from spamsift.html._layout import (
     CONTEXT_FEATURES,
     LAYOUT_FEATURES,
     content_logits,
+    context_probabilities,
     context_rows,
     dense_rows,
     first_word_token,
@@ -50,7 +51,7 @@ def content_priors(segments: list[Segment], infos: list[LayoutInfo], model: Stac
     neighbours and siblings by the second stage."""
     rows = dense_rows(segments, infos)
     logits = content_logits(segments, infos, rows, model.block)
-    return [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]
+    return context_probabilities(context_rows(logits, infos, rows), model.context)
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
