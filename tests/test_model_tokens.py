@@ -64,3 +64,14 @@ def test_the_dense_part_of_a_logit_is_summed_in_order_like_sum(weights, values):
     from operator import mul
 
     assert weighted_sum(tuple(weights), values) == sum(map(mul, weights, values))
+
+
+def test_the_logits_of_a_pages_blocks_are_each_blocks_logit():
+    from spamsift.core.features import collect_evidence
+    from spamsift.core.page import Segment
+
+    texts = ["Situs slot gacor hari ini maxwin", "dapurtoto", "The council met on Tuesday to discuss the budget.",
+             "sl0t g4c0r", ""]
+    evidence = collect_evidence([Segment(0, len(text), text) for text in texts])
+    model = load_models().segment
+    assert model.block_logits(evidence) == [model.logit(ev.dense, ev.tokens) for ev in evidence]
