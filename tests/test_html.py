@@ -4,6 +4,8 @@ import gzip
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import spamsift
 from spamsift.html._walk import MAX_LOCATOR_STEPS
@@ -400,3 +402,16 @@ def test_content_priors_weigh_the_same_tokens_the_layout_model_was_trained_on():
     expected = [sigmoid(model.context.logit(row)) for row in context_rows(logits, infos, rows)]
     parsed, infos = parse_page(html)
     assert content_priors(parsed.segments, infos, model) == pytest.approx(expected, abs=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "\u2003", "\u3000", "a", "é", "Ж", "🔥", "b c",
+                                 "\u200b", "\x1c", "\x85"]), max_size=10).map("".join))
+def test_a_blocks_text_is_its_words_joined_by_single_spaces(text):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from spamsift.html.parse import parse_page
+
+    html = f"<p>{text}</p><p>x{text}y</p>"
+    expected = [" ".join(node.text().split()) for node in LexborHTMLParser(html).css("p")]
+    assert [segment.text for segment in parse_page(html)[0].segments] == [words for words in expected if words]

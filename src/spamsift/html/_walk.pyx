@@ -7,7 +7,7 @@ looked up by name in selectolax's own extension module, which holds lexbor. No l
 attributes stay opaque pointers, so the walk depends on those functions' signatures, not on lexbor's structures.
 """
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE
 from libc.string cimport memcmp
 from posix.dlfcn cimport RTLD_NOW, dlerror, dlopen, dlsym
 
@@ -17,6 +17,10 @@ from spamsift.core.page import MAX_BLOCKS, Segment, host_of
 
 cdef extern from "<dlfcn.h>":
     int RTLD_NOLOAD
+
+cdef extern from "Python.h":
+    str PyUnicode_New(Py_ssize_t size, Py_UCS4 widest)
+    void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value)
 
 ctypedef unsigned char lxb_char
 ctypedef void* (*step_fn)(void*)
@@ -244,7 +248,7 @@ cdef class _Blocks:
     cdef flush(self, list frames):
         if not self.buffer:
             return
-        text = " ".join("".join(self.buffer).split())
+        text = _collapsed("".join(self.buffer))
         cdef Frame inner
         if text and len(self.segments) == MAX_BLOCKS:
             self.full = True
@@ -258,6 +262,50 @@ cdef class _Blocks:
             self.parts.append(text)
             self.offset = start + len(text) + 1
         self._reset()
+
+
+cdef str _collapsed(str text):
+    """The text's words joined by single spaces (``" ".join(text.split())``), without making a string of each word: a
+    block's text arrives in pieces broken by the markup's indentation."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), length = 0
+    cdef Py_UCS4 character, widest = 0
+    cdef bint space = True, kept_as_is = True  # as if a space came before the text: leading spaces are dropped
+    for i in range(n):
+        character = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(character):
+            if space or character != u' ':
+                kept_as_is = False
+            space = True
+        else:
+            if space and length:
+                length += 1  # the single space before this word
+            space = False
+            length += 1
+            if character > widest:
+                widest = character
+    if space and n:
+        kept_as_is = False  # trailing spaces
+    if kept_as_is:
+        return text
+    collapsed = PyUnicode_New(length, widest)
+    cdef int collapsed_kind = PyUnicode_KIND(collapsed)
+    cdef void* collapsed_data = PyUnicode_DATA(collapsed)
+    cdef Py_ssize_t written = 0
+    space = True
+    for i in range(n):
+        character = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(character):
+            space = True
+        else:
+            if space and written:
+                PyUnicode_WRITE(collapsed_kind, collapsed_data, written, u' ')
+                written += 1
+            space = False
+            PyUnicode_WRITE(collapsed_kind, collapsed_data, written, character)
+            written += 1
+    return collapsed
 
 
 cdef inline bint _named(const lxb_char* name, size_t length, const char* wanted, size_t wanted_length):
