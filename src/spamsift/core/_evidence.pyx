@@ -34,9 +34,10 @@ NO_TIERS = MappingProxyType(dict.fromkeys(TIERS, 0))
 cdef class Evidence:
     """What was found in one block; the model reads it, the reasons quote it."""
 
-    cdef public list terms
-    cdef public list brands
-    cdef public list numbered
+    cdef public object terms
+    """The vocabulary terms found (a sequence, like the two below: an empty tuple when none was)."""
+    cdef public object brands
+    cdef public object numbered
     """Names made of letters and two or three digits that are not brands by their ending (``aero88``)."""
     cdef public BlockTokens tokens
     cdef public list dense
@@ -47,19 +48,20 @@ cdef class Evidence:
     """How many terms of each vocabulary tier were found (a mapping giving 0 for a tier without any)."""
 
 
-def block_evidence(list segments, list texts, list views, list terms, list brands, list numbered) -> list:
+def block_evidence(list segments, list texts, list views, dict terms, dict brands, dict numbered) -> list:
     """The evidence of each block, in order, from its segment, its text on one line, its normalized ``view`` and
-    the terms, brands and numbered names found in it. Repetition is counted among these blocks."""
+    the terms, brands and numbered names found in it (by block number; most blocks have none). Repetition is
+    counted among these blocks."""
     repeats = Counter(views)
     cdef list evidence = []
     cdef Evidence ev
     cdef BlockTokens tokens
     cdef Py_ssize_t i
     for i in range(len(segments)):
-        view, text, block_terms = views[i], texts[i], terms[i]
+        view, text, block_terms = views[i], texts[i], terms.get(i, ())
         tokens = BlockTokens(view)
         ev = Evidence.__new__(Evidence)
-        ev.terms, ev.brands, ev.numbered, ev.tokens = block_terms, brands[i], numbered[i], tokens
+        ev.terms, ev.brands, ev.numbered, ev.tokens = block_terms, brands.get(i, ()), numbered.get(i, ()), tokens
         ev.words, ev.repeats = tokens.words, repeats[view]
         ev.obfuscation = 0.0 if text.isascii() else obfuscation_ratio(text)
         ev.tiers = Counter([term.tier for term in block_terms]) if block_terms else NO_TIERS

@@ -48,21 +48,21 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
     line_starts = [0]
     for view in views[:-1]:
         line_starts.append(line_starts[-1] + len(view) + 1)
-    n = len(texts)
-    terms: list[list[Term]] = [[] for _ in range(n)]
-    brands: list[list[str]] = [[] for _ in range(n)]
-    numbered: list[list[str]] = [[] for _ in range(n)]
+    # what was found, by segment: most segments have nothing
+    terms: dict[int, list[Term]] = {}
+    brands: dict[int, list[str]] = {}
+    numbered: dict[int, list[str]] = {}
     for hit in find_terms(matched):
-        terms[bisect_right(line_starts, hit.end - 1) - 1].append(hit.term)
+        terms.setdefault(bisect_right(line_starts, hit.end - 1) - 1, []).append(hit.term)
     brand_starts = set()
     # "aero88" is a brand as written, "kusumat0t0" only once read as letters
     for reading in (normalized,) if matched is normalized else (normalized, matched):
         for match in find_brands(reading):
             if match.start() not in brand_starts:
                 brand_starts.add(match.start())
-                brands[bisect_right(line_starts, match.start()) - 1].append(match.group())
+                brands.setdefault(bisect_right(line_starts, match.start()) - 1, []).append(match.group())
     for match in find_numbered_names(normalized):
         i = bisect_right(line_starts, match.start()) - 1
-        if match.group() not in brands[i]:
-            numbered[i].append(match.group())
+        if match.group() not in brands.get(i, ()):
+            numbered.setdefault(i, []).append(match.group())
     return block_evidence(segments, texts, views, terms, brands, numbered)

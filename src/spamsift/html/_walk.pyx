@@ -210,6 +210,10 @@ cdef _layout_info(list frames):
     return LayoutInfo(local, len(frames), inner)
 
 
+cdef frozenset NO_HOSTS = frozenset()
+"""The link hosts of a block without links to other sites, shared (most blocks)."""
+
+
 cdef class _Blocks:
     """Collects the text of the current block and closes it into a segment at block boundaries."""
 
@@ -257,7 +261,7 @@ cdef class _Blocks:
             start = self.offset
             self.segments.append(Segment(start, start + len(text), text, _locator(inner) if inner else "",
                                          inner.hidden if inner else None, inner.block_tag if inner else "",
-                                         self.links, self.link_chars, frozenset(self.hosts)))
+                                         self.links, self.link_chars, frozenset(self.hosts) if self.hosts else NO_HOSTS))
             self.layout.append(_layout_info(frames))
             self.parts.append(text)
             self.offset = start + len(text) + 1
