@@ -15,7 +15,7 @@ from libc.math cimport log1p
 from spamsift.core.normalize import obfuscation_ratio
 from spamsift.core.vocabulary import TIERS
 
-from spamsift.core._tokens cimport BlockTokens, TokenWeights, weighted_sum
+from spamsift.core._tokens cimport BlockTokens, TokenWeights, is_word_char, weighted_sum
 
 DENSE_FEATURES = (
     "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "numbered_names", "keyword_density",
@@ -137,12 +137,8 @@ cdef bint _has_domain_ending(str view):
     while dot >= 0:
         for domain in TOP_LEVEL_DOMAINS:
             end = dot + 1 + len(<str> domain)
-            if view.startswith(domain, dot + 1) and (end == n or not _is_word_char(view[end])):
+            if view.startswith(domain, dot + 1) and (end == n or not is_word_char(view[end])):
                 return True
         dot = view.find(".", dot + 1)
     return False
 
-
-cdef inline bint _is_word_char(str character):
-    """What ``re`` reads as ``\\w`` in a str."""
-    return character == "_" or character.isalnum()

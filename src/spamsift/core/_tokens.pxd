@@ -2,7 +2,15 @@
 # fields in C.
 
 cimport cython
+from cpython.unicode cimport Py_UNICODE_ISALNUM
 from libc.stdint cimport uint32_t, uint64_t
+
+
+cdef inline bint is_word_char(Py_UCS4 ch) noexcept:
+    # What ``re`` reads as ``\w`` in a str (ASCII answered without Unicode's tables: most text is ASCII).
+    if ch < 128:
+        return (u'a' <= ch <= u'z') or (u'A' <= ch <= u'Z') or (u'0' <= ch <= u'9') or ch == u'_'
+    return Py_UNICODE_ISALNUM(ch)
 
 
 cdef class BlockTokens:

@@ -11,7 +11,6 @@ too.
 """
 
 from cpython.unicode cimport (
-    Py_UNICODE_ISALNUM,
     Py_UNICODE_ISDECIMAL,
     Py_UNICODE_ISDIGIT,
     PyUnicode_DATA,
@@ -50,13 +49,6 @@ cdef uint64_t _hash_str(str text):
     return _hash_span(PyUnicode_KIND(text), PyUnicode_DATA(text), 0, PyUnicode_GET_LENGTH(text), FNV_OFFSET)
 
 
-cdef inline bint _is_word_char(Py_UCS4 ch) noexcept:
-    """What ``re`` reads as ``\\w`` in a str (ASCII answered without Unicode's tables: most text is ASCII)."""
-    if ch < 128:
-        return (u'a' <= ch <= u'z') or (u'A' <= ch <= u'Z') or (u'0' <= ch <= u'9') or ch == u'_'
-    return Py_UNICODE_ISALNUM(ch)
-
-
 cdef inline uint64_t _key(uint64_t h) noexcept:
     """A hash as a table key: 0 marks an empty slot."""
     return h if h else 1
@@ -69,7 +61,7 @@ def count_words(str text) -> int:
     cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), words = 0
     cdef bint inside = False, word_char
     for i in range(n):
-        word_char = _is_word_char(PyUnicode_READ(kind, data, i))
+        word_char = is_word_char(PyUnicode_READ(kind, data, i))
         if word_char and not inside:
             words += 1
         inside = word_char
@@ -109,7 +101,7 @@ cdef class BlockTokens:
         cdef Py_UCS4 ch
         mixed = []
         while i < n:
-            if not _is_word_char(PyUnicode_READ(kind, data, i)):
+            if not is_word_char(PyUnicode_READ(kind, data, i)):
                 i += 1
                 continue
             start = i
@@ -117,7 +109,7 @@ cdef class BlockTokens:
             digits = letters = False
             while i < n:
                 ch = PyUnicode_READ(kind, data, i)
-                if not _is_word_char(ch):
+                if not is_word_char(ch):
                     break
                 if ch < 128:
                     decimal = digit = u'0' <= ch <= u'9'
