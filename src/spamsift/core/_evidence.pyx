@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from types import MappingProxyType
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 from libc.math cimport log1p
 
+from spamsift.core._chars import CodePoints
 from spamsift.core.normalize import obfuscation_ratio
 from spamsift.core.vocabulary import TIERS
 
@@ -27,6 +27,10 @@ _DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{'|'.join(TO
 """Read in the normalized (lower-case) view of a text, once :func:`_has_domain_ending` found what every domain name
 in it holds: the full pattern is tried at every word of a sentence."""
 _SENTENCE_ENDINGS = frozenset(".!?…。»\"”')")
+CAPITALS = CodePoints([(ord("A"), ord("Z")), (0xC0, 0xD6), (0xD8, 0xDE)])
+"""Capital letters A to Z and À to Þ (but the sign ×), counted for the share of capitals."""
+PICTOGRAPHS = CodePoints([(0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)])
+"""Symbols and dingbats, arrows and shapes, and emoji: whether a block has one is a feature."""
 NO_TIERS = MappingProxyType(dict.fromkeys(TIERS, 0))
 """The tiers of a block without terms, shared (most blocks have none): read-only, 0 for every tier."""
 
@@ -90,8 +94,8 @@ cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_word
         log1p(words),
         1.0 if words <= 6 else 0.0,
         1.0 if words >= 8 and text.rstrip()[-1:] in _SENTENCE_ENDINGS else 0.0,
-        <double> _capitals(text) / some_length,
-        1.0 if _has_emoji(text) else 0.0,
+        <double> CAPITALS.count_in(text) / some_length,
+        1.0 if PICTOGRAPHS.found_in(text) else 0.0,
         log1p(ev.repeats - 1),
         <double> mixed_words / some_words,
         1.0 if ("://" in view or "www." in view or _has_domain_ending(view)) and _DOMAIN_TEXT.search(view) else 0.0,
@@ -99,35 +103,6 @@ cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_word
         log1p(len(segment.link_hosts)),
         1.0 if segment.hidden and (promo + topic + seo + brands) else 0.0,
     ]
-
-
-cdef Py_ssize_t _capitals(str text):
-    """How many letters A to Z and À to Þ (but the sign ×) the text has."""
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t i, count = 0
-    cdef Py_UCS4 ch
-    for i in range(PyUnicode_GET_LENGTH(text)):
-        ch = PyUnicode_READ(kind, data, i)
-        if u'A' <= ch <= u'Z' or (0xC0 <= ch <= 0xDE and ch != 0xD7):
-            count += 1
-    return count
-
-
-cdef bint _has_emoji(str text):
-    """Whether the text has a pictograph: symbols and dingbats (U+2600 to U+27BF), arrows and shapes (U+2B00 to
-    U+2BFF) or emoji (U+1F000 to U+1FAFF)."""
-    cdef int kind = PyUnicode_KIND(text)
-    if kind == 1:  # Latin-1 only
-        return False
-    cdef void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t i
-    cdef Py_UCS4 ch
-    for i in range(PyUnicode_GET_LENGTH(text)):
-        ch = PyUnicode_READ(kind, data, i)
-        if 0x2600 <= ch <= 0x27BF or 0x2B00 <= ch <= 0x2BFF or 0x1F000 <= ch <= 0x1FAFF:
-            return True
-    return False
 
 
 cdef bint _has_domain_ending(str view):

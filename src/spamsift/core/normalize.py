@@ -107,7 +107,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 
 # Latin words with a Cyrillic or Greek letter inside: "AЕRO88" with a Cyrillic Е.
 _CYRILLIC_OR_GREEK = CodePoints([(0x370, 0x4FF)])
-_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+")
+_MIXED_SCRIPT_WORD = re.compile(rf"\b(?=\w*[A-Za-z])(?=\w*{_CYRILLIC_OR_GREEK.character_class})\w+")
 
 
 _PICTOGRAPHS = CodePoints([(0x2190, 0x2BFF), (0x3200, 0x32FF), (0x1F000, 0x1FAFF)])
