@@ -415,3 +415,24 @@ def test_a_blocks_text_is_its_words_joined_by_single_spaces(text):
     html = f"<p>{text}</p><p>x{text}y</p>"
     expected = [" ".join(node.text().split()) for node in LexborHTMLParser(html).css("p")]
     assert [segment.text for segment in parse_page(html)[0].segments] == [words for words in expected if words]
+
+
+def test_a_blocks_locator_finds_its_element_in_the_page_as_written():
+    """Scripts and styles count among an element's siblings, as they do for the page's own CSS, and ids that CSS
+    cannot read after a ``#`` are selected by attribute."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    html = page("<script>var a = 1;</script><style>p { color: red }</style>"
+                "<div id='3col'><p>The first paragraph of the article, long enough to read.</p>"
+                "<svg><text>drawn</text></svg><p>The second paragraph of the article, also long enough.</p></div>"
+                "<section id='post:12.main'><p>A third paragraph, inside an element with an odd id.</p></section>")
+    tree = LexborHTMLParser(html)
+    report = spamsift.check(html=html)
+    assert [block.text for block in report.blocks] == [
+        "The first paragraph of the article, long enough to read.",
+        "The second paragraph of the article, also long enough.",
+        "A third paragraph, inside an element with an odd id.",
+    ]
+    for block in report.blocks:
+        [element] = tree.css(block.locator)
+        assert " ".join(element.text().split()) == block.text

@@ -11,6 +11,8 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIN
 from libc.string cimport memcmp
 from posix.dlfcn cimport RTLD_NOW, dlerror, dlopen, dlsym
 
+import re
+
 import selectolax.lexbor
 
 from spamsift.core.page import MAX_BLOCKS, Segment, host_of
@@ -77,6 +79,10 @@ BLOCK_TAGS = frozenset({
     "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
     "tr", "ul", "center", "option", "legend",
 })
+UNREAD_TAGS = frozenset({
+    "script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "math",
+})
+"""Elements whose content is not text a visitor reads; the walk does not go into them."""
 NOSCRIPT = "<noscript>"
 """Why a ``<noscript>`` block is hidden: browsers run scripts, so its text reaches crawlers alone, which is
 why injections use it."""
@@ -109,9 +115,16 @@ cdef Frame _open(str tag, int index, element_id, hidden, str names, link_host, b
     return frame
 
 
+_PLAIN_ID = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
+"""An id that CSS reads as written after a ``#``; others (``#1``, ``#a.b``, ``#a:b``) are selected by attribute."""
+
+
 cdef str _step(Frame frame):
     if frame.element_id:
-        return f"{frame.tag}#{frame.element_id}"
+        if _PLAIN_ID.fullmatch(frame.element_id):
+            return f"{frame.tag}#{frame.element_id}"
+        quoted = frame.element_id.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+        return f'{frame.tag}[id="{quoted}"]'
     if frame.parent is None:  # the root of the walk: <body>, or whatever a body-less document has
         return "html > body" if frame.tag == "body" else frame.tag
     return f"{frame.tag}:nth-child({frame.index})"
@@ -399,6 +412,8 @@ def walk(root, document, dict rules, page_host, hiding_reason):
                 tag_name = tag_names[tag] = _decoded(name, length) or ""
             if tag_name == "br" or tag_name == "hr":
                 blocks.flush(frames)
+            elif tag_name in UNREAD_TAGS:
+                pass  # counted among its siblings, so that the paths of the elements after it find them
             else:
                 element_id = css_class = style = href = itemprop = None
                 has_attributes = has_hidden = False

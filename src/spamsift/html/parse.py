@@ -21,7 +21,6 @@ from spamsift.core.page import MAX_BLOCKS, Page, host_of
 from spamsift.html._walk import HostileMarkup, LayoutInfo, walk
 from spamsift.html.layout import content_priors
 
-_DROPPED_TAGS = ["script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head", "select", "math"]
 _META_NAMES = ("description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description")
 _HIDING_STYLE = (
     (re.compile(r"display\s*:\s*none"), "display:none"),
@@ -206,7 +205,6 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     title, meta = _head_texts(tree)
     style_text = " ".join(node.text() for node in tree.css("style"))
     rules = _hidden_by_rules(style_text) if style_text else {}
-    tree.strip_tags(_DROPPED_TAGS)
     host = (host_of(url) or None) if url else None
     root = tree.body or tree.root
     if root is None:
