@@ -300,3 +300,112 @@ def iter_crawl_pages(data: Path, seed: int, spam_share: float = 0.3, split: Spli
             yield composed.url, composed.html, True
         else:
             yield url, page.html(), False
+
+
+DOORWAY_CAMPAIGNS = ("amanah", "pantangpulang")
+_VICTIM_SUFFIXES = ("go.id", "ac.id", "sch.id", "desa.id", "or.id")
+_VICTIM_WORDS = ("pn", "pa", "rsud", "dinkes", "disdik", "bappeda", "smkn", "sman", "ppid", "lpse", "kab", "kota",
+                 "univ", "stikes", "poltek", "kejari", "bpbd", "diskominfo", "puskesmas", "perpus")
+_VICTIM_PLACES = ("bangko", "manado", "kuningan", "barru", "paniai", "medan", "tulungagung", "sleman", "jember",
+                  "garut", "ambon", "sorong", "bima", "kendari", "palu", "blitar", "kudus", "pati", "sumba")
+
+
+@dataclass(slots=True)
+class DoorwayTemplate:
+    """A real doorway page of a hacked-site campaign with its keyword slot marked ``{BRAND}`` (see
+    ``../shared/data/doorway/``): ``title`` and ``description`` as the campaign's head fields, ``param`` the query
+    parameter the campaign reads its keyword from."""
+
+    campaign: str
+    file: str
+    path: Path
+    title: str
+    description: str
+    param: str
+
+    def html(self) -> str:
+        with gzip.open(self.path, "rb") as fh:
+            return fh.read().decode("utf-8", errors="replace")
+
+
+def doorway_templates(data: Path, split: Split | None = None) -> list[DoorwayTemplate]:
+    """The templates of both campaigns, optionally one split of them (by template file)."""
+    templates = []
+    for campaign, heads, title_column, param_column in (
+            ("amanah", "amanah_index_heads.csv", "title_resolved", None),
+            ("pantangpulang", "pantangpulang_heads.csv", "title", "get_param")):
+        folder = data / "doorway" / campaign
+        seen = set()
+        with open(folder / heads, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                file = row["template_file"]
+                if not file or file in seen or "{BRAND}" not in row[title_column]:
+                    continue
+                seen.add(file)
+                description = row["meta_description"] if "{BRAND}" in row["meta_description"] else ""
+                templates.append(DoorwayTemplate(campaign, file, folder / file, row[title_column], description,
+                                                 (row[param_column] if param_column else "") or "log"))
+    if split is not None:
+        templates = [t for t in templates if split_of(f"door:{t.campaign}:{t.file}") == split]
+    return templates
+
+
+def doorway_brands(data: Path) -> list[str]:
+    """The brand keywords doorway campaigns fill their slot with: the amanah campaign's own list (7,757) and the
+    gambling site names of the second YouTube set (MIT)."""
+    brands = (data / "doorway/amanah/goban_brand_keywords.txt").read_text(encoding="utf-8").split()
+    with open(data / "spam/youtube-judol-comments-2/situs_judol.csv", encoding="utf-8", newline="") as fh:
+        brands += [row["site"] for row in csv.DictReader(fh) if row["site"].strip()]
+    return sorted({b.strip() for b in brands if b.strip()})
+
+
+def victim_url(rng: random.Random, keyword: str, param: str) -> str:
+    """A URL on a made-up Indonesian institution's site that carries ``keyword`` the way the campaigns do: in a
+    query parameter or as a path slug."""
+    name = rng.choice(_VICTIM_WORDS) + rng.choice(["", "-"]) + rng.choice(_VICTIM_PLACES)
+    host = f"{name}.{rng.choice(_VICTIM_SUFFIXES)}"
+    path = rng.choice(["/", "/pengumuman/", "/wp-content/uploads/", "/public/", "/assets/files/"])
+    if rng.random() < 0.7:
+        return f"https://{host}{path}?{param}={keyword}"
+    return f"https://{host}{path}{keyword.lower()}/"
+
+
+def fill_doorway(template: DoorwayTemplate, brand: str, rng: random.Random) -> tuple[str, str]:
+    """(html, url) of a doorway page as a crawler saw it: the slot filled with ``brand``."""
+    url = victim_url(rng, brand, template.param)
+    other = brand if rng.random() < 0.5 else brand.lower()
+    html = (template.html().replace("{BRAND}", brand).replace("{URL}", url).replace("{KEYWORD_URL}", url)
+            .replace("{KEYWORD}", other))
+    return html, url
+
+
+def search_result(title: str, description: str, url: str, snippet_chars: int = 160) -> str:
+    """A search result as a crawl or a search API gives it: the title, then the snippet (the description cut at a
+    word near ``snippet_chars``), one per line; the URL travels beside it."""
+    snippet = description if len(description) <= snippet_chars else \
+        description[:snippet_chars].rsplit(" ", 1)[0] + " ..."
+    return f"{title}\n{snippet}" if snippet else title
+
+
+def inject_doorway_head(page: CleanPage, brand: str, rng: random.Random) -> tuple[str, str]:
+    """(html, url) of a genuine page whose head a doorway kit rewrote: the keyword before the page's own title
+    (after a separator glyph), opening its meta description, and in its URL."""
+    html = page.html()
+    separator = rng.choice([" | ", " - ", " : ", " ✈️ ", " ⚡ ", " 🔥 ", " "])
+    if _TITLE.search(html):
+        html = _insert_after(_TITLE, html, brand + separator, rng)
+    else:
+        html = _insert_after(_HEAD_OPEN, html, f"<title>{brand}</title>", rng)
+    opening = rng.choice(["{b} adalah ", "{b} merupakan ", "{b}, ", "{b} - "]).format(b=brand)
+    html = _insert_after(_HEAD_OPEN, html, f'<meta name="description" content="{opening}situs resmi">', rng) \
+        if rng.random() < 0.3 else _META_DESCRIPTION.sub(lambda m: m.group(1) + opening, html, count=1) \
+        if _META_DESCRIPTION.search(html) else \
+        _insert_after(_HEAD_OPEN, html, f'<meta name="description" content="{opening}situs resmi">', rng)
+    base = page.url or "https://example.org/"
+    parts = base.split("?")[0].rstrip("/")
+    url = f"{parts}/?{rng.choice(['id', 'page', 'q', 'log', 'p'])}={brand}" if rng.random() < 0.7 else \
+        f"{parts}/{brand.lower()}/"
+    return html, url
+
+
+_META_DESCRIPTION = re.compile(r"""(<meta\s+name=["']description["']\s+content=["'])""", re.IGNORECASE)

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from spamsift.core.boilerplate import is_fragment, is_template_line
+from spamsift.core.doorway import DoorwayEvidence, page_doorway
 from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence
 from spamsift.core.model import Models, load_models, sigmoid
 from spamsift.core.normalize import deleet, normalize
-from spamsift.core.page import Page, Segment
+from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
 
 SPAM_THRESHOLD = 0.5
@@ -320,6 +321,8 @@ class Assessment:
     """Which blocks promote spam by their vocabulary (:func:`_promotes_by_vocabulary`)."""
     block_aggregates: list[float]
     features: list[float]
+    doorway: DoorwayEvidence
+    """What the page's head and URL say of a keyword slot (:mod:`spamsift.core.doorway`)."""
 
 
 def assess(page: Page, models: Models) -> Assessment:
@@ -339,8 +342,10 @@ def assess(page: Page, models: Models) -> Assessment:
     text_logit = (models.page_text.normalized_logit(page_grams(page.segments))
                   if _read_as_whole(page) else None)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
+    doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
+                           [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
-                      aggregates, page_features(aggregates, text_logit))
+                      aggregates, page_features(aggregates, text_logit), doorway)
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -371,7 +376,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
     a = assess(page, models)
     body = sigmoid(models.page.logit(a.features))
     named = max((p for p, by_vocabulary in zip(a.probs, a.by_vocabulary) if by_vocabulary), default=0.0)
-    score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named)
+    doorway = sigmoid(a.doorway.logit)
+    score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named, doorway)
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
 
     blocks = []
@@ -398,6 +404,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
         if prob >= SPAM_THRESHOLD:
             reasons.append(f"keyword in URL: {_side_reason(ev, models)}")
 
+    if doorway >= SPAM_THRESHOLD:
+        reasons.append("doorway head: " + "; ".join(a.doorway.reasons()))
     reasons.extend(page.notes)
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
@@ -427,12 +435,13 @@ def _spam_terms(evidence: list[Evidence], spam_indices: list[int]) -> dict[str, 
     return dict(counts.most_common(20))
 
 
-def combined_score(body: float, head_prob: float, url_prob: float, vocabulary_prob: float) -> float:
+def combined_score(body: float, head_prob: float, url_prob: float, vocabulary_prob: float,
+                   doorway_prob: float) -> float:
     """Spam in the title, meta tags or URL is independent evidence, and so is a block promoting spam by its
-    vocabulary, which the page model (learned on Indonesian gambling) cannot weigh; combine them with the body's
-    (noisy-or)."""
+    vocabulary, which the page model (learned on Indonesian gambling) cannot weigh, and a head built around a
+    keyword slot (a doorway); combine them with the body's (noisy-or)."""
     clean = 1.0 - body
-    for side_prob in (head_prob, url_prob, vocabulary_prob):
+    for side_prob in (head_prob, url_prob, vocabulary_prob, doorway_prob):
         if side_prob >= SPAM_THRESHOLD:
             clean *= 1.0 - side_prob
     return 1.0 - clean

@@ -1,0 +1,249 @@
+"""Doorway and keyword-injection evidence: what a page says about itself in its head and URL.
+
+Hacked-site campaigns serve pages whose title reads ``KEYWORD <separator> the victim site's own name``, whose
+description opens with the same keyword ("KEYWORD merupakan <what the institution is>") and whose URL carries
+the keyword in a query value or a path slug (``/?id=KEYWORD``, ``/keyword/``). The keyword can be a brand the
+vocabulary never heard of; the structure gives it away, in any language. This module finds the keyword slot
+and returns named symbols, each with a weight and an explanation, like a rule engine (rspamd's symbols): the
+verdict only adds them up.
+
+Text input has no head: its first line is read as its title and its second as its description (a search
+result is "title, snippet, URL").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from spamsift.core.normalize import deleet, normalize
+from spamsift.core.vocabulary import find_brands, find_numbered_names, find_terms
+
+DOORWAY_BIAS = 4.0
+"""The sum of symbol weights from which a page's head reads as a doorway (probability 0.5). A keyword echoed
+from the URL that also opens the description and is foreign to the site (2.0 + 1.5 + 1.0) passes it; any one
+symbol alone, or an article slug that echoes its headline, does not."""
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """One piece of doorway evidence: a stable ``name``, its ``weight`` in the sum and what it saw."""
+
+    name: str
+    weight: float
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class DoorwayEvidence:
+    keyword: str | None
+    """The text the head and URL were built around, when one was found."""
+    symbols: tuple[Symbol, ...]
+
+    @property
+    def logit(self) -> float:
+        return sum(symbol.weight for symbol in self.symbols) - DOORWAY_BIAS
+
+    def reasons(self) -> list[str]:
+        return [symbol.explanation for symbol in self.symbols if symbol.weight > 0]
+
+
+# Separators between a title's parts: punctuation dashes and bars, and the emoji and dingbats (✈️ ⚡ 🔥 ✅)
+# doorway kits put between the keyword and the victim's name.
+_GLYPH = r"[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
+_TITLE_SPLIT = re.compile(rf"\s*(?:{_GLYPH}+|[|»•·~]+|\s[-–—:]+\s)\s*")
+_GLYPH_SEPARATOR = re.compile(rf"\s*{_GLYPH}+\s*")
+_WORD = re.compile(r"[^\W_]+")
+_SPINTAX = re.compile(r"\{[^{}|]{1,60}(?:\|[^{}|]{1,60})+\}")
+_KEY_VALUE_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{12,}|[\w-]+\.(?:html?|php|aspx?|jsp|pdf|jpe?g|png))$", re.I)
+_URL_WORD_SEPARATORS = re.compile(r"[-_+\s.]+")
+MAX_KEYWORD_WORDS = 4
+"""A keyword slot holds a brand or a short phrase; a longer echo is an article's slug repeating its headline."""
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def url_keywords(url: str | None) -> list[tuple[str, str]]:
+    """The words a URL carries, as (where, words): each query value and the last path segment, read as words
+    (``SLOT-GACOR-4D`` -> ``slot gacor 4d``). Numbers, hashes and file names are not keywords."""
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    found = []
+    for name, value in parse_qsl(parts.query, keep_blank_values=False):
+        value = value.strip()
+        if value and not _KEY_VALUE_NOISE.match(value) and _WORD.search(value):
+            found.append((f"?{name}=", " ".join(_words(_URL_WORD_SEPARATORS.sub(" ", value)))))
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    if segments and not _KEY_VALUE_NOISE.match(segments[-1]):
+        found.append(("path slug", " ".join(_words(_URL_WORD_SEPARATORS.sub(" ", segments[-1])))))
+    return [(where, words) for where, words in found if words]
+
+
+def _starts_with(words: list[str], prefix: list[str]) -> bool:
+    return bool(prefix) and words[:len(prefix)] == prefix
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _explains_rest(title_parts: list[list[str]], part_index: int, keyword: list[str],
+                   descriptions: list[list[str]]) -> bool:
+    """Whether the title part the keyword opens is the keyword alone, and a description names the title's other
+    parts (two words of them or more): a site's description speaks of what its title says, an injection's
+    keyword is the part it never mentions."""
+    if title_parts[part_index] != keyword:
+        return False
+    rest = {w for i, part in enumerate(title_parts) if i != part_index for w in part if len(w) > 2}
+    return any(len(rest & set(d)) >= 2 for d in descriptions)
+
+
+def _common_prefix(a: list[str], b: list[str]) -> list[str]:
+    prefix = []
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        prefix.append(x)
+    return prefix
+
+
+def _belongs_to_site(keyword: list[str], host: str | None) -> bool:
+    """Whether the keyword is the site's own name, as its host spells it: ``acme`` of acme.com, the initials of
+    ``Universitas Indonesia`` in ui.ac.id, the host's first label inside the keyword."""
+    labels = [re.sub(r"[^a-z0-9]", "", label) for label in (host or "").casefold().split(".")]
+    joined = "".join(keyword)
+    if not labels or not joined:
+        return False
+    if joined in "".join(labels) or (len(keyword) >= 2 and "".join(w[0] for w in keyword) in labels):
+        return True
+    return len(labels[0]) >= 4 and labels[0] in joined
+
+
+def _brand_like(original: str) -> bool:
+    """A keyword written like a gambling brand: one word of capitals (``PANDAPLAY``), or letters run together with
+    digits (``raja365``, ``5unsur4``, ``WD88``)."""
+    tokens = original.split()
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    letters = sum(ch.isalpha() for ch in token)
+    digits = sum(ch.isdigit() for ch in token)
+    if (letters >= 3 and digits >= 1) or (letters >= 2 and digits >= 2):
+        return True
+    return letters >= 5 and token.isupper()
+
+
+def _names_gambling(text: str) -> str | None:
+    """A gambling term, brand or numbered name in ``text``, if it holds one."""
+    normalized = normalize(text.casefold())
+    for hit in find_terms(deleet(normalized)):
+        if hit.term.tier in ("promo", "topic"):
+            return hit.term.text
+    for match in find_brands(normalized):
+        return match.group()
+    for match in find_numbered_names(normalized):
+        return match.group()
+    return None
+
+
+def _original_span(text: str, keyword: list[str]) -> str:
+    """The keyword as written in ``text`` (its case kept), found by its words."""
+    pattern = r"[\W_]+".join(re.escape(w) for w in keyword)
+    match = re.search(pattern, text, re.IGNORECASE)
+    return match.group() if match else " ".join(keyword)
+
+
+def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
+                  url_words: list[tuple[str, str]]) -> tuple[list[str], str | None, int | None]:
+    """The keyword the head was built around, where the URL echoes it (or None), and which title part it opens
+    (or None). A URL's words count when they open a title part or a description, or make up a whole title part;
+    without such an echo, the words a title part and a description both open with."""
+    for where, words in url_words:
+        keyword = words.split()
+        if len(keyword) > MAX_KEYWORD_WORDS:
+            continue
+        for index, part in enumerate(title_parts):
+            if _starts_with(part, keyword):
+                return keyword, where, index
+        if any(_starts_with(d, keyword) for d in descriptions):
+            return keyword, where, None
+    for index, part in enumerate(title_parts):
+        for description in descriptions:
+            prefix = _common_prefix(part, description)
+            if prefix:
+                return prefix[:MAX_KEYWORD_WORDS], None, index
+    return [], None, None
+
+
+def doorway_evidence(title: str | None, descriptions: list[str], url: str | None, host: str | None,
+                     body: str) -> DoorwayEvidence:
+    """The doorway symbols of a page's head: ``title``, its ``descriptions`` (meta, og, twitter), ``url``, the
+    ``host`` it was served from and the visible ``body`` text."""
+    title = unicodedata.normalize("NFKC", title or "")
+    title_parts = [_words(part) for part in _TITLE_SPLIT.split(title) if _words(part)]
+    description_words = [_words(d) for d in descriptions if _words(d)]
+    url_words = url_keywords(url)
+    symbols: list[Symbol] = []
+    spintax = next((m.group() for text in (title, *descriptions) for m in [_SPINTAX.search(text)] if m), None)
+    if spintax:
+        symbols.append(Symbol("SPINTAX", 3.0, f"unspun spintax in the head: {spintax[:60]}"))
+    if not title_parts:
+        return DoorwayEvidence(None, tuple(symbols))
+    keyword, echoed_from, part_index = _keyword_slot(title_parts, description_words, url_words)
+    if not keyword:
+        return DoorwayEvidence(None, tuple(symbols))
+    written = _original_span(title if part_index is not None else " ".join(descriptions), keyword)
+    if echoed_from:
+        slug = echoed_from == "path slug"
+        # an article's slug repeats its headline, and a dictionary's or a wiki's its one-word subject: a slug echo
+        # counts for less, and not at all for several words
+        if not (slug and len(keyword) >= 2):
+            where = "title" if part_index is not None else "description"
+            symbols.append(Symbol("URL_ECHO", 1.0 if slug else 2.0,
+                                  f"{where} opens with the keyword of the URL's {echoed_from}: {written}"))
+    if part_index is not None:
+        if any(_starts_with(d, keyword) for d in description_words):
+            if not (len(title_parts) == 1 and len(keyword) == len(title_parts[0]) > 1):
+                symbols.append(Symbol("DESCRIPTION_ECHO", 1.5, f"title and description both open with: {written}"))
+        elif any(_contains(d, keyword) for d in description_words):
+            symbols.append(Symbol("DESCRIPTION_MENTION", 0.75, f"the title's opening recurs in the description: "
+                                  f"{written}"))
+        elif _explains_rest(title_parts, part_index, keyword, description_words):
+            symbols.append(Symbol("UNEXPLAINED_PART", 1.0, f"the description speaks of the rest of the title, never "
+                                  f"of: {written}"))
+    if _belongs_to_site(keyword, host):
+        symbols.append(Symbol("SITE_NAME", -4.0, f"the keyword is the site's own name: {written}"))
+    elif not _contains(_words(body), keyword):
+        symbols.append(Symbol("FOREIGN_KEYWORD", 1.0, f"the keyword is neither the site's name nor in its text: "
+                              f"{written}"))
+    if _brand_like(written):
+        symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
+    named = _names_gambling(written)
+    if named:
+        symbols.append(Symbol("GAMBLING_KEYWORD", 2.0, f"the keyword names gambling: {named}"))
+    else:
+        named = _names_gambling("\n".join((title, *descriptions)))
+        if named:
+            symbols.append(Symbol("GAMBLING_HEAD", 1.0, f"the head names gambling: {named}"))
+    if part_index is not None and _GLYPH_SEPARATOR.search(title):
+        symbols.append(Symbol("GLYPH_SEPARATOR", 0.5, "the title's parts are separated by a pictograph"))
+    return DoorwayEvidence(written, tuple(symbols))
+
+
+def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None, host: str | None,
+                 lines: list[str]) -> DoorwayEvidence:
+    """:func:`doorway_evidence` of a page: an HTML page's title and description tags, or, for text (no title), its
+    first line as the title and its second as the description."""
+    if title is None and not meta:
+        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, " ".join(lines[2:]))
+    return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host,
+                            " ".join(lines))

@@ -1,0 +1,78 @@
+"""Doorway pages and keyword injections into a page's head: the campaigns' real templates (test split, keyword slot
+filled from their own brand lists) are caught as full pages and as search results; genuine heads that name their
+site, echo an article's slug or a search query are not doorways."""
+
+import random
+
+import pytest
+from conftest import DATA
+
+import spamsift
+from spamsift.core.doorway import doorway_evidence, url_keywords
+from spamsift.devdata import doorway_brands, doorway_templates, fill_doorway, search_result
+
+
+@pytest.fixture(scope="module")
+def filled_doorways() -> list[tuple[str, str, str]]:
+    """(html, search-result text, url) of every test-split template, its slot filled with a campaign brand."""
+    rng = random.Random(11)
+    brands = doorway_brands(DATA)
+    pages = []
+    for template in doorway_templates(DATA, "test"):
+        brand = rng.choice(brands)
+        html, url = fill_doorway(template, brand, rng)
+        text = search_result(template.title.replace("{BRAND}", brand),
+                             template.description.replace("{BRAND}", brand), url)
+        pages.append((html, text, url))
+    return pages
+
+
+def test_doorway_templates_are_caught_as_full_pages(filled_doorways):
+    caught = sum(spamsift.check(html=html, url=url).is_spam for html, _, url in filled_doorways)
+    assert len(filled_doorways) >= 40
+    assert caught / len(filled_doorways) >= 0.95
+
+
+def test_doorway_templates_are_caught_as_search_results(filled_doorways):
+    caught = sum(spamsift.check(text=text, url=url).is_spam for _, text, url in filled_doorways)
+    assert caught / len(filled_doorways) >= 0.95
+
+
+def test_a_doorway_search_result_says_which_symbols_fired():
+    report = spamsift.check(text="PANDAPLAY ⚡ Layanan Pengaduan Pengadilan Negeri Bangko\n"
+                                 "PANDAPLAY merupakan sistem yang dirancang untuk memberikan akses mudah",
+                            url="https://pn-bangko.go.id/pengaduan/?log=PANDAPLAY")
+    assert report.is_spam
+    doorway = next(r for r in report.reasons if r.startswith("doorway head: "))
+    assert "URL's ?log=: PANDAPLAY" in doorway and "both open with: PANDAPLAY" in doorway
+
+
+@pytest.mark.parametrize(("title", "description", "url", "body"), [
+    # the site's own name opens title and description: spelled in the host, or by its initials
+    ("Acme Robotics | Industrial arms", "Acme Robotics builds industrial arms for small factories.",
+     "https://acmerobotics.com/?ref=acme robotics", ""),
+    ("Universitas Indonesia - Kampus Depok", "Universitas Indonesia adalah perguruan tinggi negeri.",
+     "https://www.ui.ac.id/?page=universitas-indonesia", ""),
+    # an article's slug repeats its headline
+    ("Police arrest gamblers in Jakarta raid", "Police arrest gamblers in a raid on an illegal casino on Tuesday.",
+     "https://news.example.com/2024/05/police-arrest-gamblers", "Police arrest gamblers in Jakarta raid ..."),
+    # a site search echoes its query in the title
+    ("python - Search results - Example Docs", "Documentation for Example, the data library.",
+     "https://docs.example.org/search?q=python", "Search results for python"),
+    # a one-word subject in a wiki's slug
+    ("Functions - JavaScript | MDN", "Functions are one of the fundamental building blocks in JavaScript.",
+     "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Functions", ""),
+])
+def test_genuine_heads_are_not_doorways(title, description, url, body):
+    evidence = doorway_evidence(title, [description], url, url.split("/")[2], body)
+    assert evidence.logit < 0, [(s.name, s.weight) for s in evidence.symbols]
+
+
+def test_spintax_left_in_a_head_is_evidence():
+    evidence = doorway_evidence("{Daftar|Login} Situs Resmi Hari Ini", [], None, "example.go.id", "")
+    assert [s.name for s in evidence.symbols] == ["SPINTAX"]
+
+
+def test_url_keywords_skip_numbers_hashes_and_file_names():
+    assert url_keywords("https://x.go.id/files/report.pdf?id=123&s=a1b2c3d4e5f6a7b8&q=SLOT-GACOR-4D") == [
+        ("?q=", "slot gacor 4d")]
