@@ -409,3 +409,49 @@ def inject_doorway_head(page: CleanPage, brand: str, rng: random.Random) -> tupl
 
 
 _META_DESCRIPTION = re.compile(r"""(<meta\s+name=["']description["']\s+content=["'])""", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class MultilingualPage:
+    """A real page of ``../shared/data/multilingual/``: a gambling operator's, affiliate's or clone kit's page, or a
+    genuine one; ``repository`` is its source, whose pages are near-templates of each other."""
+
+    file: str
+    path: Path
+    language: str
+    gambling: bool
+    repository: str
+
+    def html(self) -> str:
+        with gzip.open(self.path, "rb") as fh:
+            return fh.read().decode("utf-8", errors="replace")
+
+
+def multilingual_pages(data: Path) -> list[MultilingualPage]:
+    folder = data / "multilingual"
+    with open(folder / "index.csv", encoding="utf-8", newline="") as fh:
+        return [MultilingualPage(row["file"], folder / row["file"], row["lang"], row["label"] == "gambling",
+                                 row["repo"]) for row in csv.DictReader(fh)]
+
+
+def youtube_comments_2(data: Path, split: Split | None = None) -> list[LabelledText]:
+    """The second YouTube set (other channels, later); split by comment id, as it carries no video id."""
+    rows = []
+    with open(data / "spam/youtube-judol-comments-2/judol_yt_comments.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["text"].strip() and (split is None or split_of("yt2:" + row["comment_id"]) == split):
+                rows.append(LabelledText(row["text"], row["label"] == "1", row["comment_id"], "youtube-2"))
+    return rows
+
+
+def telegram_messages(data: Path) -> list[LabelledText]:
+    """The Chinese Telegram set, for evaluation only (GPL-3.0: never train shipped weights on it): spam means its
+    gambling rows (spam label and gambling keyword flag), and its chat rows are the negatives; other advertising is
+    left out, being neither."""
+    rows = []
+    with open(data / "spam/telegram-spam-zh/tg_spam_zh.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            gambling = row["label"] == "1" and row["gambling_kw"] == "1"
+            if row["text"].strip() and (gambling or row["label"] == "0"):
+                rows.append(LabelledText(row["text"], gambling, row["split"], "telegram-zh"))
+    return rows
