@@ -218,6 +218,25 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
             or ev.dense[_LINK_DENSITY] > 0.5)
 
 
+PAGE_PROMOTION_PHRASES = 2
+"""Distinct gambling promotion phrases across a page from which it promotes gambling, when nothing on it reports or
+warns: an operator's or affiliate's page names its offers in menus, buttons and banners, a block or two each
+("Live Casino", "Bonus Deposit", "Slot Online"), so that no block holds PROMOTION_PHRASES of them. Among the 1,678
+genuine pages and the 326 genuine pages of ten languages of the shared data, none names two without a reporting or
+warning word somewhere on it."""
+
+
+def _page_promotions(evidence: list[Evidence], side: list[Evidence]) -> list[str]:
+    """The distinct gambling promotion phrases of a page that promotes gambling across its blocks (see
+    PAGE_PROMOTION_PHRASES), or nothing."""
+    promotions: set[str] = set()
+    for ev in (*evidence, *side):
+        if ev.tiers["counter"]:
+            return []
+        promotions.update(term.text for term in ev.terms if term.tier == "promo")
+    return sorted(promotions) if len(promotions) >= PAGE_PROMOTION_PHRASES else []
+
+
 def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: float, by_vocabulary: bool
                       ) -> float:
     """A block's logit after the rules on what it names and how it reads: raised when it promotes spam
@@ -323,6 +342,8 @@ class Assessment:
     features: list[float]
     doorway: DoorwayEvidence
     """What the page's head and URL say of a keyword slot (:mod:`spamsift.core.doorway`)."""
+    page_promotions: list[str]
+    """The gambling promotions a page names across its blocks, when it promotes by them (:func:`_page_promotions`)."""
 
 
 def assess(page: Page, models: Models) -> Assessment:
@@ -345,7 +366,8 @@ def assess(page: Page, models: Models) -> Assessment:
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
                            [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
-                      aggregates, page_features(aggregates, text_logit), doorway)
+                      aggregates, page_features(aggregates, text_logit), doorway,
+                      _page_promotions(evidence, side_evidence + url_evidence))
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -375,7 +397,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
     models = models or load_models()
     a = assess(page, models)
     body = sigmoid(models.page.logit(a.features))
-    named = max((p for p, by_vocabulary in zip(a.probs, a.by_vocabulary) if by_vocabulary), default=0.0)
+    named = max((p for p, by_vocabulary in zip(a.probs, a.by_vocabulary) if by_vocabulary),
+                default=sigmoid(VOCABULARY_FLOOR) if a.page_promotions else 0.0)
     doorway = sigmoid(a.doorway.logit)
     score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named, doorway)
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
@@ -404,6 +427,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
         if prob >= SPAM_THRESHOLD:
             reasons.append(f"keyword in URL: {_side_reason(ev, models)}")
 
+    if a.page_promotions:
+        reasons.append("gambling promotions across the page: " + ", ".join(a.page_promotions[:5]))
     if doorway >= SPAM_THRESHOLD:
         reasons.append("doorway head: " + "; ".join(a.doorway.reasons()))
     reasons.extend(page.notes)
