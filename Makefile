@@ -5,10 +5,11 @@ PY := $(VENV)/bin/python
 SEED := ../shared/seed/000_9824f43910e82243.txt
 
 # setup.py and the .pyx files build the compiled parts: a change to any reinstalls, which rebuilds them.
-$(VENV)/.installed-%: pyproject.toml setup.py $(wildcard src/spamsift/*/*.pyx src/spamsift/*/*.pxd)
+# The train extras are pinned (constraints/train.txt), so that `make train` reproduces the shipped weights.
+$(VENV)/.installed-%: pyproject.toml setup.py constraints/train.txt $(wildcard src/spamsift/*/*.pyx src/spamsift/*/*.pxd)
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[$*]'
+	$(PY) -m pip install -q -e '.[$*]' $(if $(filter train,$*),-c constraints/train.txt)
 	touch $@
 
 .PHONY: demo test train bench browser

@@ -10,7 +10,13 @@ Prints:
   summarises it, and the mean of the pages' F1s), WCXB's bag-of-words F1 on wcxb-dev (``--trafilatura`` adds
   trafilatura's on the same pages);
 - composed injections (test split): text pages (line-level spam recall, content kept) and HTML
-  pages in the five injection styles (caught, spam text left in clean_text, content kept).
+  pages in the five injection styles (caught, spam text left in clean_text, content kept);
+- doorway pages (test split of the two campaigns' templates, keyword slot filled from their brand lists) caught as
+  full pages and as search results (title, snippet, URL), their keyword injected into the head of genuine test-split
+  pages, and the genuine test-split pages as search results;
+- the second YouTube set, the gambling and chat rows of the Chinese Telegram set (evaluation only), and the
+  multilingual pages per language. None of these was used to train the shipped weights, but the vocabulary was
+  written with the multilingual pages' kinds in view: the multilingual figures are not a held-out measure.
 """
 
 from __future__ import annotations
@@ -29,10 +35,19 @@ from spamsift.devdata import (
     HTML_STYLES,
     clean_pages,
     compose_html,
+    doorway_brands,
+    doorway_templates,
+    fill_doorway,
+    inject_doorway_head,
     iter_composed_texts,
     landing_pages,
+    multilingual_pages,
+    search_result,
+    telegram_messages,
     youtube_comments,
+    youtube_comments_2,
 )
+from spamsift.html.parse import parse_html
 
 SEED = 7
 
@@ -207,6 +222,49 @@ def composed_html_pages(data: Path) -> None:
           f"content kept {total['content_kept'] / max(total['content_words'], 1):.4f}")
 
 
+def doorway_pages(data: Path, fills: int = 3) -> None:
+    rng = random.Random(SEED)
+    brands = doorway_brands(data)
+    templates = doorway_templates(data, "test")
+    full = results = 0
+    for template in templates:
+        for brand in rng.sample(brands, fills):
+            html, url = fill_doorway(template, brand, rng)
+            full += spamsift.check(html=html, url=url).is_spam
+            text = search_result(template.title.replace("{BRAND}", brand),
+                                 template.description.replace("{BRAND}", brand), url)
+            results += spamsift.check(text=text, url=url).is_spam
+    n = len(templates) * fills
+    print(f"doorway templates (test) {len(templates)} x {fills} brands  caught as full pages {full / n:.4f} "
+          f"({full}/{n})  as search results {results / n:.4f} ({results}/{n})")
+    injected = genuine_results = 0
+    pages = clean_pages(data, "test")
+    for page in pages:
+        html, url = inject_doorway_head(page, rng.choice(brands), rng)
+        injected += spamsift.check(html=html, url=url).is_spam
+        head = parse_html(page.html(), page.url)
+        description = next((value for name, value in head.meta if name == "description"), "")
+        genuine_results += spamsift.check(text=search_result(head.title or "", description, page.url),
+                                          url=page.url).is_spam
+    print(f"keyword in a genuine head (test) n={len(pages):>4}  caught {injected / len(pages):.4f}; the same pages as "
+          f"search results flagged {genuine_results / len(pages):.4f}")
+
+
+def multilingual(data: Path) -> None:
+    by_language: dict[str, Counter] = defaultdict(Counter)
+    for page in multilingual_pages(data):
+        counts = by_language[page.language]
+        counts["gambling" if page.gambling else "genuine"] += 1
+        counts["caught" if page.gambling else "flagged"] += spamsift.check(html=page.html()).is_spam
+    total: Counter = Counter()
+    for language, counts in sorted(by_language.items()):
+        total.update(counts)
+        print(f"multilingual {language}  gambling caught {counts['caught']:>3}/{counts['gambling']:<3}  "
+              f"genuine flagged {counts['flagged']:>2}/{counts['genuine']}")
+    print(f"multilingual all gambling caught {total['caught']}/{total['gambling']} "
+          f"({total['caught'] / total['gambling']:.4f})  genuine flagged {total['flagged']}/{total['genuine']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -218,6 +276,10 @@ def main() -> None:
     genuine_pages(args.data, args.trafilatura)
     composed_text_pages(args.data)
     composed_html_pages(args.data)
+    doorway_pages(args.data)
+    classification("youtube-2 comments (all; never trained on)", youtube_comments_2(args.data))
+    classification("telegram zh gambling/chat", telegram_messages(args.data))
+    multilingual(args.data)
     print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
 
 

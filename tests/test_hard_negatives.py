@@ -83,6 +83,24 @@ HARD_NEGATIVES = {
         "Investigators found the terms of the offers were hidden behind several links on the sign-up page.\n"
         "The company has agreed to pay the penalty and to change its advertising."
     ),
+    "slot machine game tutorial (en)": (
+        "Build a slot machine game in Python\n"
+        "In this tutorial we write a small slot machine with three reels using the random module.\n"
+        "Each spin picks a symbol per reel; three matching symbols pay out ten times the bet.\n"
+        "The player starts with 100 credits and the game ends when the balance reaches zero."
+    ),
+    "version-numbered names in documentation (en)": (
+        "Supported platforms\n"
+        "Builds are tested on ubuntu22, debian12, rhel9, centos7, alpine318 and win64 with python311 and node20.\n"
+        "The arm64 images use gcc13 and llvm17; the legacy i386 image is built with gcc49.\n"
+        "Older releases such as node16 and python38 are no longer supported."
+    ),
+    "CSS utility classes (en)": (
+        "Card layout\n"
+        "Use the classes mt4 px8 w64 gap12 and grid3 on the container, and text700 on the heading.\n"
+        "The button takes py2 px4 rounded8 and bg500; on hover it switches to bg600.\n"
+        "For smaller screens add sm2 and md4 to change the number of columns."
+    ),
     "casino hotel restaurant (en)": (
         "Dining at the Grand Riverside Casino Hotel\n"
         "Our steakhouse on the second floor serves dry-aged beef and fresh seafood from 5 pm to 11 pm.\n"

@@ -34,6 +34,12 @@ def split_of(group: str) -> Split:
     return "train" if bucket < 70 else "calibration" if bucket < 80 else "test"
 
 
+def read_page(path: Path) -> str:
+    """A gzip-compressed page of the shared data, as text."""
+    with gzip.open(path, "rb") as fh:
+        return fh.read().decode("utf-8", errors="replace")
+
+
 @dataclass(slots=True)
 class LabelledText:
     text: str
@@ -52,8 +58,7 @@ class CleanPage:
     page_type: str = "article"
 
     def html(self) -> str:
-        with gzip.open(self.html_path, "rb") as fh:
-            return fh.read().decode("utf-8", errors="replace")
+        return read_page(self.html_path)
 
 
 def youtube_comments(data: Path, split: Split) -> list[LabelledText]:
@@ -183,11 +188,13 @@ def compose_text(article: str, spam_texts: list[str], rng: random.Random, style:
                         bool(injected), injected)
 
 
-def iter_composed_texts(data: Path, split: Split, seed: int, per_page: int = 1) -> Iterator[ComposedText]:
-    """Composed text pages over the genuine articles of ``split``, spam drawn from the same split."""
+def iter_composed_texts(data: Path, split: Split, seed: int, per_page: int = 1, without: str | None = None
+                        ) -> Iterator[ComposedText]:
+    """Composed text pages over the genuine articles of ``split``, spam drawn from the same split, from every
+    source but ``without``."""
     rng = random.Random(seed)
-    comments = youtube_comments(data, split)
-    spam_texts = [r.text for r in comments + landing_pages(data, split) if r.spam]
+    comments = [r for r in youtube_comments(data, split) if r.source != without]
+    spam_texts = [r.text for r in comments + landing_pages(data, split) if r.spam and r.source != without]
     genuine_texts = [r.text for r in comments if not r.spam]
     for page in clean_pages(data, split):
         for _ in range(per_page):
@@ -324,8 +331,7 @@ class DoorwayTemplate:
     param: str
 
     def html(self) -> str:
-        with gzip.open(self.path, "rb") as fh:
-            return fh.read().decode("utf-8", errors="replace")
+        return read_page(self.path)
 
 
 def doorway_templates(data: Path, split: Split | None = None) -> list[DoorwayTemplate]:
@@ -423,8 +429,7 @@ class MultilingualPage:
     repository: str
 
     def html(self) -> str:
-        with gzip.open(self.path, "rb") as fh:
-            return fh.read().decode("utf-8", errors="replace")
+        return read_page(self.path)
 
 
 def multilingual_pages(data: Path) -> list[MultilingualPage]:

@@ -4,8 +4,7 @@ Hacked-site campaigns serve pages whose title reads ``KEYWORD <separator> the vi
 description opens with the same keyword ("KEYWORD merupakan <what the institution is>") and whose URL carries
 the keyword in a query value or a path slug (``/?id=KEYWORD``, ``/keyword/``). The keyword can be a brand the
 vocabulary never heard of; the structure gives it away, in any language. This module finds the keyword slot
-and returns named symbols, each with a weight and an explanation, like a rule engine (rspamd's symbols): the
-verdict only adds them up.
+and returns named symbols (:mod:`spamsift.core.symbols`); the verdict only adds them up.
 
 Text input has no head: its first line is read as its title and its second as its description (a search
 result is "title, snippet, URL").
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from spamsift.core.normalize import deleet, normalize
+from spamsift.core.symbols import FamilyEvidence, Symbol
 from spamsift.core.vocabulary import find_brands, find_numbered_names, find_terms
 
 DOORWAY_BIAS = 4.0
@@ -28,26 +28,9 @@ symbol alone, or an article slug that echoes its headline, does not."""
 
 
 @dataclass(frozen=True, slots=True)
-class Symbol:
-    """One piece of doorway evidence: a stable ``name``, its ``weight`` in the sum and what it saw."""
-
-    name: str
-    weight: float
-    explanation: str
-
-
-@dataclass(frozen=True, slots=True)
-class DoorwayEvidence:
-    keyword: str | None
+class DoorwayEvidence(FamilyEvidence):
+    keyword: str | None = None
     """The text the head and URL were built around, when one was found."""
-    symbols: tuple[Symbol, ...]
-
-    @property
-    def logit(self) -> float:
-        return sum(symbol.weight for symbol in self.symbols) - DOORWAY_BIAS
-
-    def reasons(self) -> list[str]:
-        return [symbol.explanation for symbol in self.symbols if symbol.weight > 0]
 
 
 # Separators between a title's parts: punctuation dashes and bars, and the emoji and dingbats (✈️ ⚡ 🔥 ✅)
@@ -197,10 +180,10 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     if spintax:
         symbols.append(Symbol("SPINTAX", 3.0, f"unspun spintax in the head: {spintax[:60]}"))
     if not title_parts:
-        return DoorwayEvidence(None, tuple(symbols))
+        return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS)
     keyword, echoed_from, part_index = _keyword_slot(title_parts, description_words, url_words)
     if not keyword:
-        return DoorwayEvidence(None, tuple(symbols))
+        return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS)
     written = _original_span(title if part_index is not None else " ".join(descriptions), keyword)
     if echoed_from:
         slug = echoed_from == "path slug"
@@ -236,7 +219,7 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
             symbols.append(Symbol("GAMBLING_HEAD", 1.0, f"the head names gambling: {named}"))
     if part_index is not None and _GLYPH_SEPARATOR.search(title):
         symbols.append(Symbol("GLYPH_SEPARATOR", 0.5, "the title's parts are separated by a pictograph"))
-    return DoorwayEvidence(written, tuple(symbols))
+    return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written)
 
 
 def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None, host: str | None,

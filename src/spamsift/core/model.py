@@ -96,8 +96,13 @@ def sigmoid(z: float) -> float:
 
 @cache
 def load_models() -> Models:
+    """The shipped models (``models/weights.json.gz``), read once."""
     raw = (resources.files("spamsift.models") / WEIGHTS_FILE).read_bytes()
-    data = json.loads(gzip.decompress(raw))
+    return models_from_weights(json.loads(gzip.decompress(raw)))
+
+
+def models_from_weights(data: dict) -> Models:
+    """The models of a weights record as ``scripts/train.py`` writes it."""
     if tuple(data["segment"]["dense_features"]) != DENSE_FEATURES:
         raise RuntimeError("spamsift model weights do not match this version's features; run scripts/train.py")
     layout = data.get("layout")

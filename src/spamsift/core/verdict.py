@@ -17,10 +17,14 @@ from urllib.parse import unquote, urlsplit
 from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.doorway import DoorwayEvidence, page_doorway
 from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence
+from spamsift.core.links import links_evidence
 from spamsift.core.model import Models, load_models, sigmoid
 from spamsift.core.normalize import deleet, normalize
+from spamsift.core.operator import operator_evidence
 from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
+from spamsift.core.symbols import FamilyEvidence
+from spamsift.core.vocabulary import SPAM_TIERS
 
 SPAM_THRESHOLD = 0.5
 """A block is spam when the model gives it at least this probability."""
@@ -172,9 +176,15 @@ UNNAMED_MARGIN = 1.0
 words with gambling comments; a promotion almost always names a game, a brand or a gambling word."""
 
 
+def _names_terms(ev: Evidence) -> bool:
+    """Whether a block holds a term of gambling or other spam, of any tier (a cashier's words are a bank's too)."""
+    tiers = ev.tiers
+    return any(tiers[tier] for tier in SPAM_TIERS)
+
+
 def _unnamed(ev: Evidence) -> bool:
     """Whether a block names nothing of gambling: no term of any tier, brand, numbered name or disguise."""
-    return not (ev.terms or ev.brands or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
+    return not (_names_terms(ev) or ev.brands or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
 
 
 VOCABULARY_FLOOR = 2.0
@@ -218,25 +228,6 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
             or ev.dense[_LINK_DENSITY] > 0.5)
 
 
-PAGE_PROMOTION_PHRASES = 2
-"""Distinct gambling promotion phrases across a page from which it promotes gambling, when nothing on it reports or
-warns: an operator's or affiliate's page names its offers in menus, buttons and banners, a block or two each
-("Live Casino", "Bonus Deposit", "Slot Online"), so that no block holds PROMOTION_PHRASES of them. Among the 1,678
-genuine pages and the 326 genuine pages of ten languages of the shared data, none names two without a reporting or
-warning word somewhere on it."""
-
-
-def _page_promotions(evidence: list[Evidence], side: list[Evidence]) -> list[str]:
-    """The distinct gambling promotion phrases of a page that promotes gambling across its blocks (see
-    PAGE_PROMOTION_PHRASES), or nothing."""
-    promotions: set[str] = set()
-    for ev in (*evidence, *side):
-        if ev.tiers["counter"]:
-            return []
-        promotions.update(term.text for term in ev.terms if term.tier == "promo")
-    return sorted(promotions) if len(promotions) >= PAGE_PROMOTION_PHRASES else []
-
-
 def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: float, by_vocabulary: bool
                       ) -> float:
     """A block's logit after the rules on what it names and how it reads: raised when it promotes spam
@@ -264,9 +255,9 @@ def _needs_company(ev: Evidence, segment: Segment) -> bool:
     names one brand."""
     if _promotes(ev) or (ev.obfuscation >= DISGUISE_SHARE and (ev.words >= 2 or ev.numbered)):
         return False
-    if segment.hidden and not ev.terms and not ev.numbered:
+    if segment.hidden and not _names_terms(ev) and not ev.numbered:
         return True
-    if not ev.terms and ev.words <= MODEL_NUMBER_LIST_WORDS and ev.dense[_DIGIT_WORDS] >= 0.5:
+    if not _names_terms(ev) and ev.words <= MODEL_NUMBER_LIST_WORDS and ev.dense[_DIGIT_WORDS] >= 0.5:
         return True
     return ev.words <= 3 or (ev.words <= 8 and not ev.numbered)
 
@@ -342,8 +333,10 @@ class Assessment:
     features: list[float]
     doorway: DoorwayEvidence
     """What the page's head and URL say of a keyword slot (:mod:`spamsift.core.doorway`)."""
-    page_promotions: list[str]
-    """The gambling promotions a page names across its blocks, when it promotes by them (:func:`_page_promotions`)."""
+    operator: FamilyEvidence
+    """What the page's vocabulary as a whole says: an operator's or affiliate's page (:mod:`spamsift.core.operator`)."""
+    links: FamilyEvidence
+    """Where the page's links go: known gambling domains (:mod:`spamsift.core.links`)."""
 
 
 def assess(page: Page, models: Models) -> Assessment:
@@ -367,7 +360,7 @@ def assess(page: Page, models: Models) -> Assessment:
                            [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
                       aggregates, page_features(aggregates, text_logit), doorway,
-                      _page_promotions(evidence, side_evidence + url_evidence))
+                      operator_evidence(evidence + side_evidence + url_evidence), links_evidence(page.segments))
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -397,10 +390,11 @@ def judge(page: Page, models: Models | None = None) -> Report:
     models = models or load_models()
     a = assess(page, models)
     body = sigmoid(models.page.logit(a.features))
-    named = max((p for p, by_vocabulary in zip(a.probs, a.by_vocabulary) if by_vocabulary),
-                default=sigmoid(VOCABULARY_FLOOR) if a.page_promotions else 0.0)
-    doorway = sigmoid(a.doorway.logit)
-    score = combined_score(body, max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named, doorway)
+    named = max((p for p, by_vocabulary in zip(a.probs, a.by_vocabulary) if by_vocabulary), default=0.0)
+    families = {"doorway head": a.doorway, "gambling operator page": a.operator, "gambling links": a.links}
+    family_probs = {name: sigmoid(family.logit) for name, family in families.items()}
+    score = combined_score(body, [max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named,
+                                  *family_probs.values()])
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
 
     blocks = []
@@ -427,10 +421,9 @@ def judge(page: Page, models: Models | None = None) -> Report:
         if prob >= SPAM_THRESHOLD:
             reasons.append(f"keyword in URL: {_side_reason(ev, models)}")
 
-    if a.page_promotions:
-        reasons.append("gambling promotions across the page: " + ", ".join(a.page_promotions[:5]))
-    if doorway >= SPAM_THRESHOLD:
-        reasons.append("doorway head: " + "; ".join(a.doorway.reasons()))
+    for name, family in families.items():
+        if family_probs[name] >= SPAM_THRESHOLD:
+            reasons.append(f"{name}: " + "; ".join(family.reasons()))
     reasons.extend(page.notes)
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
@@ -460,13 +453,13 @@ def _spam_terms(evidence: list[Evidence], spam_indices: list[int]) -> dict[str, 
     return dict(counts.most_common(20))
 
 
-def combined_score(body: float, head_prob: float, url_prob: float, vocabulary_prob: float,
-                   doorway_prob: float) -> float:
+def combined_score(body: float, independent: list[float]) -> float:
     """Spam in the title, meta tags or URL is independent evidence, and so is a block promoting spam by its
-    vocabulary, which the page model (learned on Indonesian gambling) cannot weigh, and a head built around a
-    keyword slot (a doorway); combine them with the body's (noisy-or)."""
+    vocabulary, which the page model (learned on Indonesian gambling) cannot weigh, and what the page-wide evidence
+    families find (a head built around a keyword slot, an operator's page); combine those that say spam with the
+    body's (noisy-or)."""
     clean = 1.0 - body
-    for side_prob in (head_prob, url_prob, vocabulary_prob, doorway_prob):
+    for side_prob in independent:
         if side_prob >= SPAM_THRESHOLD:
             clean *= 1.0 - side_prob
     return 1.0 - clean

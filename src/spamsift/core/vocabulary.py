@@ -17,9 +17,13 @@ import ahocorasick
 
 from spamsift.core.normalize import deleet, hinted_lines, normalize
 
-TIERS = ("promo", "topic", "counter", "seo")
+SPAM_TIERS = ("promo", "topic", "counter", "seo")
 """promo: gambling promotion; topic: gambling as a subject; counter: reporting or campaigning
 against gambling; seo: other search spam (pharmacy, replicas, paid links...)."""
+CASHIER_TIERS = ("deposit", "withdraw")
+"""A betting site's cashier (cashier.tsv): paying money in and taking it out. A bank's words too, so they say nothing
+of a block; :mod:`spamsift.core.operator` reads them over a whole page, beside gambling terms."""
+TIERS = SPAM_TIERS + CASHIER_TIERS
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,59 @@
+"""Link evidence: where a page's links go. A link to a known gambling domain is evidence in any language and
+whatever its anchor text says; hacked pages carry them in hidden blocks and footers.
+
+The domains are ``data/gambling-domains.txt.gz``, derived by ``scripts/build_domains.py`` from four permissively
+licensed lists (notices in ``data/gambling-domains.NOTICE.md``), compared by registered domain (the domain under its
+public suffix, from the list bundled with tldextract: no network).
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache, lru_cache
+from importlib import resources
+
+import tldextract
+
+from spamsift.core.page import Segment
+from spamsift.core.symbols import FamilyEvidence, Symbol
+
+LINKS_BIAS = 4.5
+"""Links to two known gambling domains (2.5 each), or one from a hidden block (2.5 + 2.5), read as spam; a single
+visible link (a sports page's bookmaker advertisement, a news story linking the operator it reports on) does not."""
+PER_DOMAIN = 2.5
+MAX_DOMAINS = 3
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
+@lru_cache(maxsize=65_536)
+def registered_domain(host: str) -> str | None:
+    """``host``'s domain under its public suffix (``slot.example.co.id`` -> ``example.co.id``; a platform's site
+    such as ``x.github.io`` stays whole), or None for a bare suffix or an address."""
+    parts = _EXTRACT(host)
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
+
+
+@cache
+def gambling_domains() -> frozenset[str]:
+    raw = (resources.files("spamsift.data") / "gambling-domains.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode().split())
+
+
+def links_evidence(segments: list[Segment]) -> FamilyEvidence:
+    """The link symbols of a page's blocks."""
+    known = gambling_domains()
+    linked: dict[str, bool] = {}
+    for segment in segments:
+        for host in segment.link_hosts:
+            domain = registered_domain(host)
+            if domain in known:
+                linked[domain] = linked.get(domain, False) or bool(segment.hidden)
+    if not linked:
+        return FamilyEvidence((), LINKS_BIAS)
+    domains = sorted(linked)
+    symbols = [Symbol("GAMBLING_DOMAINS", PER_DOMAIN * min(len(domains), MAX_DOMAINS),
+                      f"links to {len(domains)} known gambling domains: {', '.join(domains[:5])}")]
+    hidden = [domain for domain in domains if linked[domain]]
+    if hidden:
+        symbols.append(Symbol("HIDDEN_GAMBLING_LINK", PER_DOMAIN, f"hidden links to: {', '.join(hidden[:5])}"))
+    return FamilyEvidence(tuple(symbols), LINKS_BIAS)

@@ -1,0 +1,51 @@
+"""Operator pages: a gambling site's own pages name their offers a word or two per block, in menus and buttons, so
+that no block is spam alone; across the page, two promotions or a cashier beside gambling terms make it gambling,
+in any language. A bank's cashier, or a page reporting on an operator, is not.
+
+These pages were written for this test; the models never saw them."""
+
+import pytest
+
+import spamsift
+from spamsift.core.features import collect_evidence
+from spamsift.core.operator import operator_evidence
+from spamsift.core.page import Segment
+
+
+def page(*blocks: str) -> str:
+    return "<html><body>" + "".join(f"<div>{block}</div>" for block in blocks) + "</body></html>"
+
+
+OPERATOR_PAGES = {
+    "Korean sports betting site": page("홈", "스포츠베팅", "파워볼", "미니게임", "충전하기", "환전하기", "고객센터",
+                                       "충전 신청 후 입금 계좌를 확인하세요", "로그아웃"),
+    "Chinese casino cashier": page("首页", "真人视讯", "电子游戏", "捕鱼", "在线存款", "在线取款", "充值记录",
+                                   "联系客服"),
+    "English casino menu": page("Home", "Live Casino", "Sportsbook", "Promotions", "Free spins every Friday",
+                                "Login", "Register"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OPERATOR_PAGES))
+def test_an_operators_page_is_gambling_by_what_it_names_across_its_blocks(name):
+    report = spamsift.check(html=OPERATOR_PAGES[name])
+    assert report.label == "gambling", (report.score, report.reasons)
+    assert any(reason.startswith("gambling operator page: ") for reason in report.reasons)
+
+
+@pytest.mark.parametrize("html", [
+    page("Personal banking", "Open an account", "Deposit cheques with the app", "Withdraw cash at any ATM",
+         "Savings rates", "Contact us"),
+    page("Casino operator fined", "The regulator fined the operator of a live casino and sportsbook for failing "
+         "to check the source of deposits.", "Players could not withdraw their winnings for weeks, the regulator "
+         "said.", "The company said it would appeal."),
+])
+def test_a_banks_cashier_or_a_report_on_an_operator_is_not_an_operators_page(html):
+    assert spamsift.check(html=html).label == "clean"
+
+
+def test_a_reporting_word_anywhere_stops_the_operator_reading():
+    texts = ["Live Casino", "Sportsbook", "Gambling helpline: call 0800"]
+    evidence = operator_evidence(collect_evidence([Segment(0, len(t), t) for t in texts]))
+    assert [symbol.name for symbol in evidence.symbols] == ["REPORTING"]
+    assert evidence.logit < 0
