@@ -64,12 +64,12 @@ def test_a_doorway_search_result_says_which_symbols_fired():
      "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Functions", ""),
 ])
 def test_genuine_heads_are_not_doorways(title, description, url, body):
-    evidence = doorway_evidence(title, [description], url, url.split("/")[2], body)
+    evidence = doorway_evidence(title, [description], url, url.split("/")[2], [body] if body else [])
     assert evidence.logit < 0, [(s.name, s.weight) for s in evidence.symbols]
 
 
 def test_spintax_left_in_a_head_is_evidence():
-    evidence = doorway_evidence("{Daftar|Login} Situs Resmi Hari Ini", [], None, "example.go.id", "")
+    evidence = doorway_evidence("{Daftar|Login} Situs Resmi Hari Ini", [], None, "example.go.id", [])
     assert [s.name for s in evidence.symbols] == ["SPINTAX"]
 
 

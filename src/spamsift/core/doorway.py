@@ -168,9 +168,9 @@ def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
 
 
 def doorway_evidence(title: str | None, descriptions: list[str], url: str | None, host: str | None,
-                     body: str) -> DoorwayEvidence:
+                     body: list[str]) -> DoorwayEvidence:
     """The doorway symbols of a page's head: ``title``, its ``descriptions`` (meta, og, twitter), ``url``, the
-    ``host`` it was served from and the visible ``body`` text."""
+    ``host`` it was served from and the lines of its visible ``body`` (read only when a keyword slot is found)."""
     title = unicodedata.normalize("NFKC", title or "")
     title_parts = [_words(part) for part in _TITLE_SPLIT.split(title) if _words(part)]
     description_words = [_words(d) for d in descriptions if _words(d)]
@@ -205,7 +205,7 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
                                   f"of: {written}"))
     if _belongs_to_site(keyword, host):
         symbols.append(Symbol("SITE_NAME", -4.0, f"the keyword is the site's own name: {written}"))
-    elif not _contains(_words(body), keyword):
+    elif not any(_contains(_words(line), keyword) for line in body):
         symbols.append(Symbol("FOREIGN_KEYWORD", 1.0, f"the keyword is neither the site's name nor in its text: "
                               f"{written}"))
     if _brand_like(written):
@@ -227,6 +227,5 @@ def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None
     """:func:`doorway_evidence` of a page: an HTML page's title and description tags, or, for text (no title), its
     first line as the title and its second as the description."""
     if title is None and not meta:
-        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, " ".join(lines[2:]))
-    return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host,
-                            " ".join(lines))
+        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, lines[2:])
+    return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host, lines)
