@@ -5,7 +5,7 @@
 Prints:
 - page level precision, recall, F1, false-positive rate and expected calibration error of the score on
   YouTube comments and OCR landing pages;
-- genuine pages (all of clean/scrapinghub and clean/wcxb-dev) flagged as spam;
+- genuine pages (all of clean/scrapinghub and clean/wcxb-dev) flagged as spam, and reported with cloaking evidence;
 - clean-text F1 on the test split: the Zyte benchmark's 4-gram shingle F1 on scrapinghub (as the benchmark
   summarises it, and the mean of the pages' F1s), WCXB's bag-of-words F1 on wcxb-dev (``--trafilatura`` adds
   trafilatura's on the same pages);
@@ -128,6 +128,7 @@ def genuine_pages(data: Path, with_trafilatura: bool) -> None:
     pages = clean_pages(data)
     held_out = {(p.source, p.id) for p in clean_pages(data, "test")}
     flagged = []
+    cloaked = []
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     zyte_pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for page in pages:
@@ -135,6 +136,8 @@ def genuine_pages(data: Path, with_trafilatura: bool) -> None:
         report = spamsift.check(html=html, url=page.url)
         if report.is_spam:
             flagged.append(f"{page.source}:{page.id} ({report.score:.2f})")
+        if any(reason.startswith("cloaking: ") for reason in report.reasons):
+            cloaked.append(f"{page.source}:{page.id}")
         if not page.main_content or (page.source, page.id) not in held_out:
             continue
         measure = shingle_f1 if page.source == "scrapinghub" else bow_f1
@@ -148,6 +151,7 @@ def genuine_pages(data: Path, with_trafilatura: bool) -> None:
             if page.source == "scrapinghub":
                 zyte_pairs[system].append((text, page.main_content))
     print(f"genuine pages flagged as spam: {len(flagged)} of {len(pages)}  {' '.join(flagged[:10])}")
+    print(f"genuine pages reported with cloaking evidence: {len(cloaked)} of {len(pages)}  {' '.join(cloaked[:10])}")
     for (source, system), values in sorted(scores.items()):
         measure = "4-gram shingle F1" if source == "scrapinghub" else "bag-of-words F1"
         print(f"clean text, {source:<12} test split n={len(values):>4}  {system:<12} {measure} "

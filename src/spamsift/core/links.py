@@ -3,7 +3,7 @@ whatever its anchor text says; hacked pages carry them in hidden blocks and foot
 
 The domains are ``data/gambling-domains.txt.gz``, derived by ``scripts/build_domains.py`` from four permissively
 licensed lists (notices in ``data/gambling-domains.NOTICE.md``), compared by registered domain (the domain under its
-public suffix, from the list bundled with tldextract: no network).
+public suffix: the list is built with the one bundled with tldextract, no network).
 """
 
 from __future__ import annotations
@@ -39,14 +39,24 @@ def gambling_domains() -> frozenset[str]:
     return frozenset(gzip.decompress(raw).decode().split())
 
 
+def gambling_domain_of(host: str) -> str | None:
+    """The known gambling domain ``host`` belongs to, if any: the host itself or a parent of it is on the list,
+    which holds registered domains only (never a bare public suffix), so that no public-suffix lookup is needed."""
+    known = gambling_domains()
+    host = host.lower().rstrip(".")
+    while "." in host:
+        if host in known:
+            return host
+        host = host.split(".", 1)[1]
+    return None
+
+
 def links_evidence(segments: list[Segment]) -> FamilyEvidence:
     """The link symbols of a page's blocks."""
-    known = gambling_domains()
     linked: dict[str, bool] = {}
     for segment in segments:
         for host in segment.link_hosts:
-            domain = registered_domain(host)
-            if domain in known:
+            if domain := gambling_domain_of(host):
                 linked[domain] = linked.get(domain, False) or bool(segment.hidden)
     if not linked:
         return FamilyEvidence((), LINKS_BIAS)

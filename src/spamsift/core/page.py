@@ -44,6 +44,10 @@ class Page:
     host: str | None = None
     notes: list[str] = field(default_factory=list)
     """What was done to read the input (where it was cut short), for the report's reasons."""
+    scripts: list[str] = field(default_factory=list)
+    """The inline scripts of an HTML page: where cloaking code sits (:mod:`spamsift.core.cloaking`)."""
+    refresh: str | None = None
+    """The ``content`` of an HTML page's meta refresh (``0;url=https://...``), if it has one."""
 
 
 def host_of(url: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from spamsift.core.boilerplate import is_fragment, is_template_line
+from spamsift.core.cloaking import cloaking_evidence
 from spamsift.core.doorway import DoorwayEvidence, page_doorway
 from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence
 from spamsift.core.links import links_evidence
@@ -337,6 +338,8 @@ class Assessment:
     """What the page's vocabulary as a whole says: an operator's or affiliate's page (:mod:`spamsift.core.operator`)."""
     links: FamilyEvidence
     """Where the page's links go: known gambling domains (:mod:`spamsift.core.links`)."""
+    cloaking: FamilyEvidence
+    """Code that treats search engines and their visitors apart (:mod:`spamsift.core.cloaking`)."""
 
 
 def assess(page: Page, models: Models) -> Assessment:
@@ -360,7 +363,8 @@ def assess(page: Page, models: Models) -> Assessment:
                            [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
                       aggregates, page_features(aggregates, text_logit), doorway,
-                      operator_evidence(evidence + side_evidence + url_evidence), links_evidence(page.segments))
+                      operator_evidence(evidence + side_evidence + url_evidence), links_evidence(page.segments),
+                      cloaking_evidence(page.scripts, page.refresh, page.host))
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -391,7 +395,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
     a = assess(page, models)
     body = sigmoid(models.page.logit(a.features))
     named = max((p for p, by_vocabulary in zip(a.probs, a.by_vocabulary) if by_vocabulary), default=0.0)
-    families = {"doorway head": a.doorway, "gambling operator page": a.operator, "gambling links": a.links}
+    families = {"doorway head": a.doorway, "gambling operator page": a.operator, "gambling links": a.links,
+                "cloaking": a.cloaking}
     family_probs = {name: sigmoid(family.logit) for name, family in families.items()}
     score = combined_score(body, [max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named,
                                   *family_probs.values()])

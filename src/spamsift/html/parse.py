@@ -152,17 +152,21 @@ def _style_hiding(style: str) -> str | None:
     return None
 
 
-def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str]]]:
+def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str]], str | None]:
+    """The title, the meta texts (see :attr:`Page.meta`) and the meta refresh of a page."""
     title_node = tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node else None
     meta = []
+    refresh = None
     for node in tree.css("meta"):
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").lower()
         content = " ".join((attrs.get("content") or "").split())
         if name in _META_NAMES and content and (name, content) not in meta:
             meta.append((name, content))
-    return title or None, meta
+        elif content and (attrs.get("http-equiv") or "").lower() == "refresh":
+            refresh = content
+    return title or None, meta, refresh
 
 
 MAX_OPEN_ELEMENTS = 25_000
@@ -202,16 +206,18 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     if (nesting := too_many_open_elements(html)) is not None:
         raise HostileMarkup(f"markup leaves about {nesting:,} elements open")
     tree = LexborHTMLParser(html)
-    title, meta = _head_texts(tree)
+    title, meta, refresh = _head_texts(tree)
     style_text = " ".join(node.text() for node in tree.css("style"))
+    scripts = [text for node in tree.css("script") if not node.attributes.get("src") and (text := node.text())]
     rules = _hidden_by_rules(style_text) if style_text else {}
     host = (host_of(url) or None) if url else None
     root = tree.body or tree.root
     if root is None:
-        return Page(text="", segments=[], url=url, title=title, meta=meta, host=host), []
+        return Page(text="", segments=[], url=url, title=title, meta=meta, host=host, scripts=scripts,
+                    refresh=refresh), []
     segments, layout, parts, full = walk(root, tree.root.parent, rules, host, _hiding_reason)
     page = Page(text="\n".join(parts), segments=segments, url=url, title=title, meta=meta, host=host,
-                notes=[f"only the first {MAX_BLOCKS:,} blocks read"] if full else [])
+                notes=[f"only the first {MAX_BLOCKS:,} blocks read"] if full else [], scripts=scripts, refresh=refresh)
     return page, layout
 
 
