@@ -222,12 +222,13 @@ def _page_progress(site: str, total: int):
 @click.argument("outputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the report as one HTML file with charts.")
-def report(outputs: tuple[Path, ...], html_path: Path | None) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the whole report as one JSON object.")
+def report(outputs: tuple[Path, ...], html_path: Path | None, as_json: bool) -> None:
     """Summarise the outputs of `spamsift run`: labels, spam share by host, domain and public suffix, the most
-    affected hosts, the most frequent spam terms, the score histogram."""
-    from spamsift.batch.report import collect, html_page, text_summary
+    affected hosts, the most frequent spam terms, the score histogram and the campaigns."""
+    from spamsift.batch.report import collect, html_page, json_summary, text_summary
 
     summary = collect(outputs)
-    click.echo(text_summary(summary))
+    click.echo(json.dumps(json_summary(summary), ensure_ascii=False) if as_json else text_summary(summary))
     if html_path is not None:
         html_path.write_text(html_page(summary), encoding="utf-8")

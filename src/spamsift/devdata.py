@@ -460,3 +460,82 @@ def telegram_messages(data: Path) -> list[LabelledText]:
             if row["text"].strip() and (gambling or row["label"] == "0"):
                 rows.append(LabelledText(row["text"], gambling, row["split"], "telegram-zh"))
     return rows
+
+
+@dataclass(slots=True)
+class CrawlPage:
+    url: str
+    html: str
+    campaign: str | None
+    """Which planted campaign the page belongs to; None for a genuine page."""
+
+
+CAMPAIGN_STYLES = ("doorway", "doorway", "link_farm", "hidden", "stuffed", "cloaking")
+"""How each planted campaign of :func:`campaign_crawl` infects its victims."""
+_GENERIC_ANCHORS = ("slot gacor", "link alternatif", "daftar slot online")
+"""Anchors every injection campaign uses, which must not tie them together."""
+_SHORTENER = "https://bit.ly/"
+
+
+def campaign_crawl(data: Path, seed: int, hosts_per_campaign: int = 25, genuine_hosts: int = 160
+                   ) -> list[CrawlPage]:
+    """A crawl whose campaigns are known: genuine pages of ``genuine_hosts`` hosts, and one campaign per
+    :data:`CAMPAIGN_STYLES` entry on ``hosts_per_campaign`` victim hosts each (one or two pages a host). Campaigns
+    differ in brands (the amanah campaign's list, disjoint), link targets (shipped gambling domains, disjoint) and
+    templates; the injection campaigns share generic anchors and a link shortener."""
+    from spamsift.core.links import gambling_domains
+
+    rng = random.Random(seed)
+    pages: list[CrawlPage] = []
+    seen_hosts = set()
+    clean = clean_pages(data)
+    for page in clean:
+        host = page.url.split("/")[2] if page.url.count("/") >= 2 else ""
+        if host and host not in seen_hosts and len(seen_hosts) < genuine_hosts:
+            seen_hosts.add(host)
+            pages.append(CrawlPage(page.url, page.html(), None))
+    brands = doorway_brands(data)
+    rng.shuffle(brands)
+    domains = sorted(gambling_domains())
+    rng.shuffle(domains)
+    templates = {campaign: [t for t in doorway_templates(data) if t.campaign == campaign] for campaign in
+                 DOORWAY_CAMPAIGNS}
+    spam_lines = [r.text for r in youtube_comments(data, "test") if r.spam and 40 < len(r.text) < 160]
+    for number, style in enumerate(CAMPAIGN_STYLES):
+        name = f"campaign-{number + 1}-{style}"
+        own_brands = brands[number * 8:(number + 1) * 8]
+        targets = domains[number * 3:(number + 1) * 3]
+        template = rng.choice(templates[DOORWAY_CAMPAIGNS[number % 2]])
+        block_lines = rng.sample(spam_lines, 8)
+        for victim in range(hosts_per_campaign):
+            place, suffix = rng.choice(_VICTIM_PLACES), rng.choice(_VICTIM_SUFFIXES)
+            host = f"{rng.choice(_VICTIM_WORDS)}{number}{victim}.{place}.{suffix}"
+            for page_number in range(rng.randint(1, 2)):
+                brand = rng.choice(own_brands)
+                if style == "doorway":
+                    html, url = fill_doorway(template, brand, rng)
+                    url = f"https://{host}/{url.split('/', 3)[3]}"
+                else:
+                    genuine = rng.choice(clean)
+                    url = f"https://{host}/berita/{page_number}"
+                    html = _inject_campaign(genuine.html(), style, own_brands, targets, block_lines, rng)
+                pages.append(CrawlPage(url, html, name))
+    rng.shuffle(pages)
+    return pages
+
+
+def _inject_campaign(html: str, style: str, brands: list[str], targets: list[str], block_lines: list[str],
+                     rng: random.Random) -> str:
+    anchors = [f'<a href="https://{rng.choice(targets)}/">{brand} {rng.choice(_GENERIC_ANCHORS)}</a>'
+               for brand in rng.sample(brands, 5)]
+    anchors.append(f'<a href="{_SHORTENER}{rng.randrange(10**6)}">{rng.choice(_GENERIC_ANCHORS)}</a>')
+    if style == "link_farm":
+        fragment = f'<div class="footer-links">{" ".join(anchors)}</div>'
+    elif style == "hidden":
+        fragment = f'<div style="display:none">{" ".join(anchors)}</div>'
+    elif style == "stuffed":
+        fragment = "<div>" + "".join(f"<p>{line}</p>" for line in block_lines) + f"<p>{rng.choice(brands)}</p></div>"
+    else:
+        fragment = (f'<script>if (!/googlebot|bingbot/i.test(navigator.userAgent)) {{ window.location.replace('
+                    f'"https://{targets[0]}/"); }}</script><div style="display:none">{" ".join(anchors)}</div>')
+    return _insert_after(_BODY_CLOSE, html, fragment, rng, last=True)

@@ -48,7 +48,7 @@ def judge_record(record: Any, number: int | None = None) -> dict[str, Any]:
         return error_record(record_id, f"internal error: {type(exc).__name__}: {exc}", number)
     out = {"id": record_id, "status": "ok", "error": None, "label": report.label, "score": round(report.score, 4),
            "clean_text": report.clean_text, "blocks": [b.to_dict(with_text=False) for b in report.blocks],
-           "terms": report.terms}
+           "terms": report.terms, "campaign": report.campaign}
     if url is not None:
         out["url"] = url
     return out

@@ -1,6 +1,7 @@
 """``spamsift report``: what a run found, by label, host, registered domain and public suffix (``.go.id``,
-``.ac.id``, ``.sch.id``), with the most affected hosts, the most frequent spam terms and brands, and the score
-histogram; printed, or written as one HTML file with charts that needs no server and no network.
+``.ac.id``, ``.sch.id``), with the most affected hosts, the most frequent spam terms and brands, the score
+histogram and the campaigns (:mod:`spamsift.batch.campaigns`); printed, as one JSON object, or written as one
+HTML file with charts that needs no server and no network.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 import tldextract
 
+from spamsift.batch.campaigns import CampaignGrouper
 from spamsift.batch.sinks import partition_files, read_records
 from spamsift.htmlpage import document
 from spamsift.htmlpage import table as html_table
@@ -45,8 +47,10 @@ class RunReport:
     terms: Counter[str] = field(default_factory=Counter)
     histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
     errors: Counter[str] = field(default_factory=Counter)
+    campaigns: CampaignGrouper = field(default_factory=CampaignGrouper)
 
     def add(self, record: dict[str, Any]) -> None:
+        self.campaigns.add(record)
         status = record.get("status") or "error"
         self.statuses[status] += 1
         if status == "error":
@@ -105,7 +109,25 @@ def text_summary(report: RunReport) -> str:
                 f"{key} {t.spam}/{t.pages} ({t.share:.0%})" for key, t in top))
     if report.terms:
         lines.append("top spam terms: " + ", ".join(f"{t} {n}" for t, n in report.terms.most_common(15)))
+    for campaign in report.campaigns.campaigns()[:20]:
+        lines.append(f"campaign {campaign.id}: {len(campaign.hosts)} hosts, {campaign.page_count} pages; "
+                     f"brands {', '.join(campaign.brands[:5]) or '-'}; targets {', '.join(campaign.targets[:3]) or '-'}"
+                     f"; tied by {', '.join(campaign.keys[:3])}")
     return "\n".join(lines)
+
+
+def json_summary(report: RunReport) -> dict[str, Any]:
+    """The whole report as one JSON object."""
+    def shares(table: dict[str, Tally]) -> list[dict[str, Any]]:
+        return [{"key": key, "pages": t.pages, "spam": t.spam, "share": round(t.share, 4)}
+                for key, t in report.most_affected(table)]
+
+    return {"records": sum(report.statuses.values()), "statuses": dict(report.statuses), "labels": dict(report.labels),
+            "suffixes": shares(report.suffixes), "domains": shares(report.domains), "hosts": shares(report.hosts),
+            "examples": {host: urls for host, urls in report.examples.items()},
+            "terms": dict(report.terms.most_common(50)), "histogram": report.histogram,
+            "errors": dict(report.errors.most_common(50)),
+            "campaigns": [campaign.to_dict() for campaign in report.campaigns.campaigns()]}
 
 
 _STYLE = """
@@ -168,6 +190,14 @@ def html_page(report: RunReport) -> str:
         "<h2>Most frequent spam terms and brands</h2>",
         _bar_chart("Spam terms and brands", [(t, float(n), str(n)) for t, n in report.terms.most_common(20)]),
     ]
+    campaigns = report.campaigns.campaigns()
+    if campaigns:
+        rows = [[c.id, str(len(c.hosts)), str(c.page_count), escape(", ".join(c.hosts[:8])),
+                 escape(", ".join(c.brands[:8])), escape(", ".join(c.targets[:5])), escape(c.template or ""),
+                 escape(", ".join(c.keys[:3]))] for c in campaigns[:50]]
+        parts += ["<h2>Campaigns</h2>",
+                  html_table(["campaign", "hosts", "pages", "hosts (first)", "brands", "targets", "template",
+                              "tied by"], rows, frozenset({1, 2}))]
     if report.errors:
         rows = [[escape(error), str(n)] for error, n in report.errors.most_common(20)]
         parts += ["<h2>Errors</h2>", html_table(["error", "records"], rows, frozenset({1}))]

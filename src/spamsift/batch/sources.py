@@ -234,8 +234,10 @@ def _warc_from(shard: int, path: str, start: int) -> Iterator[tuple[int, Item]]:
             record_id = record.record_id or f"{path}@{offset}"
             record_type = (record.headers.get("WARC-Type") or "unknown").lower()
             uri = record.headers.get("WARC-Target-URI")
+            date = record.headers.get("WARC-Date")
             item = Item(shard, path, 0, record={"id": record_id, **({"url": uri} if uri else {})},
-                        provenance={"offset": offset, "warc_record_id": record.record_id, "warc_type": record_type})
+                        provenance={"offset": offset, "warc_record_id": record.record_id, "warc_type": record_type,
+                                    **({"warc_date": date} if date else {})})
             if record_type not in ("response", "conversion"):
                 item.problem, item.skipped = f"WARC {record_type} record, not a page", True
             elif record.content_length > MAX_RECORD_BYTES:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from spamsift.core.links import gambling_domain_of
+from spamsift.core.page import host_of
 from spamsift.core.symbols import FamilyEvidence, Symbol
 
 CLOAKING_BIAS = 4.0
@@ -144,19 +145,15 @@ def decoded(script: str) -> Decoded:
     return Decoded(script, ways, hidden)
 
 
-def _host(url: str) -> str:
-    return re.sub(r"^https?://", "", url, flags=re.I).split("/")[0].split(":")[0].lower().removeprefix("www.")
-
-
 def _gambling_target(text: str) -> str | None:
     """The first absolute URL in ``text`` on a known gambling domain."""
-    return next((m.group() for m in _TARGET.finditer(text) if gambling_domain_of(_host(m.group()))), None)
+    return next((m.group() for m in _TARGET.finditer(text) if gambling_domain_of(host_of(m.group()))), None)
 
 
 def _gambling_redirect(text: str) -> tuple[re.Match[str], str] | None:
     """A redirect to a known gambling domain: the redirect's match and the URL, which follows it closely."""
     for url in _TARGET.finditer(text):
-        if gambling_domain_of(_host(url.group())) and (
+        if gambling_domain_of(host_of(url.group())) and (
                 redirect := _REDIRECT.search(text, max(0, url.start() - ACTION_WINDOW), url.start())):
             return redirect, url.group()
     return None
@@ -196,7 +193,7 @@ def _guarded_actions(text: str) -> tuple[str, str, re.Match[str]] | None:
 
 def _external_target(text: str, host: str | None) -> str | None:
     """The first absolute URL in ``text`` that leads off the page's site."""
-    return next((m.group() for m in _TARGET.finditer(text) if _host(m.group()) not in ("", host)), None)
+    return next((m.group() for m in _TARGET.finditer(text) if host_of(m.group()) not in ("", host)), None)
 
 
 def _action_target(text: str, action: re.Match[str], hidden: list[str], host: str | None) -> str | None:
@@ -206,16 +203,23 @@ def _action_target(text: str, action: re.Match[str], hidden: list[str], host: st
             or _external_target("\n".join(hidden), host))
 
 
-def _script_symbols(script: str, host: str | None) -> list[Symbol]:
-    """The cloaking symbols of one inline script: none, or the test of the visitor and what it guards, or a
-    redirect to a gambling domain; read as written and, when the script hides strings, decoded."""
+@dataclass(frozen=True, slots=True)
+class CloakingEvidence(FamilyEvidence):
+    target: str | None = None
+    """Where the cloaking code sends or links its visitors, when it names another site."""
+
+
+def _script_symbols(script: str, host: str | None) -> tuple[list[Symbol], str | None]:
+    """The cloaking symbols of one inline script (none, or the test of the visitor and what it guards, or a
+    redirect to a gambling domain) and the other site they lead to; read as written and, when the script hides
+    strings, decoded."""
     obfuscated = len(script) <= MAX_DECODED_CHARS and any(way in script for way in _OBFUSCATIONS)
     reading = decoded(script) if obfuscated else Decoded(script, [], [])
     text = reading.text
     guarded = _guarded_actions(text)
     gambling = _gambling_redirect(text)
     if not (guarded or gambling):
-        return []
+        return [], None
     symbols = []
     target = gambling[1] if gambling else None
     if guarded:
@@ -233,18 +237,23 @@ def _script_symbols(script: str, host: str | None) -> list[Symbol]:
         symbols.append(Symbol("GAMBLING_TARGET", 3.0, f"to a known gambling domain: {target[:80]}"))
     if reading.ways and ((guarded and not _guarded_actions(script)) or (target and target not in script)):
         symbols.append(Symbol("OBFUSCATED", 1.0, "hidden by " + ", ".join(sorted(set(reading.ways)))))
-    return symbols
+    return symbols, target
 
 
-def cloaking_evidence(scripts: list[str], refresh: str | None, host: str | None = None) -> FamilyEvidence:
+def cloaking_evidence(scripts: list[str], refresh: str | None, host: str | None = None) -> CloakingEvidence:
     """The cloaking symbols of a page's inline scripts and meta refresh; ``host`` is the page's own."""
     symbols: list[Symbol] = []
-    if refresh and (target := _REFRESH_URL.search(refresh)) and _gambling_target(target.group(1)):
-        symbols += [Symbol("REFRESH", 1.5, f"meta refresh to {target.group(1)[:80]}"),
+    target = None
+    if refresh and (found := _REFRESH_URL.search(refresh)) and _gambling_target(found.group(1)):
+        target = found.group(1)
+        symbols += [Symbol("REFRESH", 1.5, f"meta refresh to {target[:80]}"),
                     Symbol("GAMBLING_TARGET", 3.0, "the refresh leads to a known gambling domain")]
     for script in scripts:
         script = script[:MAX_SCRIPT_CHARS]
-        if any(hint in script for hint in _HINTS) and (found := _script_symbols(script, host)):
-            symbols += found
-            break
-    return FamilyEvidence(tuple(symbols), CLOAKING_BIAS)
+        if any(hint in script for hint in _HINTS):
+            found_symbols, found_target = _script_symbols(script, host)
+            if found_symbols:
+                symbols += found_symbols
+                target = target or found_target
+                break
+    return CloakingEvidence(tuple(symbols), CLOAKING_BIAS, target)

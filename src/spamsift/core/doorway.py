@@ -17,9 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from spamsift.core.normalize import deleet, normalize
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import find_brands, find_numbered_names, find_terms
+from spamsift.core.vocabulary import names_gambling
 
 DOORWAY_BIAS = 4.0
 """The sum of symbol weights from which a page's head reads as a doorway (probability 0.5). A keyword echoed
@@ -31,6 +30,10 @@ symbol alone, or an article slug that echoes its headline, does not."""
 class DoorwayEvidence(FamilyEvidence):
     keyword: str | None = None
     """The text the head and URL were built around, when one was found."""
+    title: str | None = None
+    """The title the keyword was found in: with the keyword taken out, the campaign's template."""
+    slot: str | None = None
+    """Where the URL carries the keyword (``?log=``, ``path slug``), when it does."""
 
 
 # Separators between a title's parts: punctuation dashes and bars, and the emoji and dingbats (✈️ ⚡ 🔥 ✅)
@@ -125,19 +128,6 @@ def _brand_like(original: str) -> bool:
     return letters >= 5 and token.isupper()
 
 
-def _names_gambling(text: str) -> str | None:
-    """A gambling term, brand or numbered name in ``text``, if it holds one."""
-    normalized = normalize(text.casefold())
-    for hit in find_terms(deleet(normalized)):
-        if hit.term.tier in ("promo", "topic"):
-            return hit.term.text
-    for match in find_brands(normalized):
-        return match.group()
-    for match in find_numbered_names(normalized):
-        return match.group()
-    return None
-
-
 def _original_span(text: str, keyword: list[str]) -> str:
     """The keyword as written in ``text`` (its case kept), found by its words."""
     pattern = r"[\W_]+".join(re.escape(w) for w in keyword)
@@ -210,16 +200,16 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
                               f"{written}"))
     if _brand_like(written):
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
-    named = _names_gambling(written)
+    named = names_gambling(written)
     if named:
         symbols.append(Symbol("GAMBLING_KEYWORD", 2.0, f"the keyword names gambling: {named}"))
     else:
-        named = _names_gambling("\n".join((title, *descriptions)))
+        named = names_gambling("\n".join((title, *descriptions)))
         if named:
             symbols.append(Symbol("GAMBLING_HEAD", 1.0, f"the head names gambling: {named}"))
     if part_index is not None and _GLYPH_SEPARATOR.search(title):
         symbols.append(Symbol("GLYPH_SEPARATOR", 0.5, "the title's parts are separated by a pictograph"))
-    return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written)
+    return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written, title, echoed_from)
 
 
 def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None, host: str | None,

@@ -53,6 +53,9 @@ class Report:
     title: str | None = None
     terms: dict[str, int] = field(default_factory=dict)
     """Gambling and spam terms and brand names found in the spam blocks, with their counts."""
+    campaign: dict[str, list[str]] = field(default_factory=dict)
+    """What the operation left on a spam page, for grouping pages into campaigns
+    (:func:`spamsift.core.campaign.campaign_traces`); empty for a clean page."""
 
     @property
     def is_spam(self) -> bool:
@@ -76,4 +79,6 @@ class Report:
             data["title"] = self.title
         if self.terms:
             data["terms"] = self.terms
+        if self.campaign:
+            data["campaign"] = self.campaign
         return data

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from spamsift.core.boilerplate import is_fragment, is_template_line
-from spamsift.core.cloaking import cloaking_evidence
+from spamsift.core.campaign import campaign_traces
+from spamsift.core.cloaking import CloakingEvidence, cloaking_evidence
 from spamsift.core.doorway import DoorwayEvidence, page_doorway
 from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence
 from spamsift.core.links import links_evidence
@@ -338,7 +339,7 @@ class Assessment:
     """What the page's vocabulary as a whole says: an operator's or affiliate's page (:mod:`spamsift.core.operator`)."""
     links: FamilyEvidence
     """Where the page's links go: known gambling domains (:mod:`spamsift.core.links`)."""
-    cloaking: FamilyEvidence
+    cloaking: CloakingEvidence
     """Code that treats search engines and their visitors apart (:mod:`spamsift.core.cloaking`)."""
 
 
@@ -432,8 +433,24 @@ def judge(page: Page, models: Models | None = None) -> Report:
     reasons.extend(page.notes)
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
+    terms = _spam_terms(a.evidence, spam_indices)
+    campaign = {} if label == "clean" else campaign_traces(
+        page, spam_indices, [i for i in spam_indices if _promotes(a.evidence[i])], _spam_brands(a, spam_indices),
+        a.doorway.keyword,
+        a.doorway.title if a.doorway.logit >= 0 else None, a.doorway.slot,
+        host_of(a.cloaking.target) if a.cloaking.target else None)
     return Report(label=label, score=score, blocks=blocks, clean_text=clean_text, reasons=reasons,
-                  text=page.text, url=page.url, title=page.title, terms=_spam_terms(a.evidence, spam_indices))
+                  text=page.text, url=page.url, title=page.title, terms=terms, campaign=campaign)
+
+
+def _spam_brands(a: Assessment, spam_indices: list[int]) -> list[str]:
+    """The brands a spam page promotes: named in its spam blocks, title, meta tags or URL, or filling its doorway's
+    keyword slot."""
+    brands = [brand for i in spam_indices for brand in a.evidence[i].brands]
+    brands += [brand for ev in a.side_evidence + a.url_evidence for brand in ev.brands]
+    if a.doorway.keyword and a.doorway.logit >= 0:
+        brands.append(a.doorway.keyword)
+    return brands
 
 
 def _follow_whole_text(page: Page, a: Assessment, body: float) -> list[Kind]:

@@ -71,6 +71,18 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@cache
+def vocabulary_words() -> frozenset[str]:
+    """Every word of the gambling and spam terms ("slot", "gacor", "alternatif"): what all operations write, and
+    so no fingerprint of one."""
+    words: set[str] = set()
+    for _, content in _data_files(".tsv"):
+        for text, tier in _rows(content):
+            if tier in SPAM_TIERS:
+                words.update(text.casefold().split())
+    return frozenset(words)
+
+
 def _word_list(name: str) -> list[str]:
     return [row[0] for _, content in _data_files(name) for row in _rows(content)]
 
@@ -132,3 +144,17 @@ def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:
     for line_start, line_end in hinted_lines(normalized, _TWO_DIGITS):
         yield from NUMBERED_NAME.finditer(normalized, line_start, line_end)
 
+
+
+def names_gambling(text: str) -> str | None:
+    """The first gambling term (promotion or topic), brand or numbered name in ``text``, if it holds one: for the
+    short texts the page-wide evidence reads (a doorway's keyword, a link target's name)."""
+    normalized = normalize(text.casefold())
+    for hit in find_terms(deleet(normalized)):
+        if hit.term.tier in ("promo", "topic"):
+            return hit.term.text
+    for match in find_brands(normalized):
+        return match.group()
+    for match in find_numbered_names(normalized):
+        return match.group()
+    return None
