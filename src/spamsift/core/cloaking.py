@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from spamsift.core.links import gambling_domain_of
-from spamsift.core.page import host_of
 from spamsift.core.symbols import FamilyEvidence, Symbol
 
 CLOAKING_BIAS = 4.0
@@ -35,11 +34,14 @@ MAX_SCRIPT_CHARS = 200_000
 """Longer inline scripts (bundles, framework state) are read up to here: cloaking snippets are short."""
 MAX_DECODED_CHARS = 20_000
 """Scripts up to this length are also read decoded; the obfuscated snippets of hacked pages are a few kilobytes."""
-MAX_ANCHORS = 50
+MAX_ANCHORS = 20
 """Tests of the visitor looked at per script."""
 
-_HINTS = ("userAgent", "referrer", "location", "atob", "fromCharCode", "eval(", "\\x", "\\u00", "refresh")
-"""What a script that could cloak holds (case-sensitive, as JavaScript's names are), each looked for with ``in``."""
+_ACTION_WORDS = ("location", "window.open", "http-equiv", "write", "innerHTML", "insertAdjacentHTML", "style.",
+                 "remove()")
+"""What a script that acts on its visitor holds (case-sensitive, as JavaScript's names are)."""
+_HIDING_WORDS = ("atob", "fromCharCode", "eval(function", "reverse()")
+"""What only a script that hides its strings holds: such a script is always decoded."""
 _ANCHORS = ("userAgent", "referrer")
 """Where a test of the visitor may be (JavaScript reads ``navigator.userAgent`` and ``document.referrer``); the
 tests themselves are read only around these, found with ``str.find``."""
@@ -49,14 +51,16 @@ _BOT_TEST = re.compile(r"(?:userAgent|\bua\b).{0,200}?(?:googlebot|bingbot|slurp
 _SEARCH_REFERRER_TEST = re.compile(r"(?<!no)referrer.{0,200}?(?<![./])(?:google|bing|yahoo|yandex|baidu|duckduckgo)|"
                                    r"(?<![./])(?:google|bing|yahoo|yandex|baidu|duckduckgo).{0,200}?(?<!no)referrer",
                                    re.I | re.S)
+_REDIRECT_WORDS = ("location", "window.open", "http-equiv")
+"""What every redirect of :data:`_REDIRECT` holds."""
 _REDIRECT = re.compile(r"location(?:\.href)?\s*=[^=]|location\.(?:replace|assign)\s*\(|window\.open\s*\(|"
                        r"http-equiv=[\"']?refresh", re.I)
 _WRITE = re.compile(r"document\.write(?:ln)?\s*\(|\.innerHTML\s*=[^=]|insertAdjacentHTML\s*\(", re.I)
 _HIDE = re.compile(r"\.style\.(?:display\s*=\s*[\"']none|visibility\s*=\s*[\"']hidden)|\.remove\(\)", re.I)
-_TARGET = re.compile(r"https?://[^\s\"'<>)\\]+")
-_OBFUSCATIONS = ("atob", "fromCharCode", "eval(function", "\\x", "\\u00", "reverse()", "%2F", "%3A", "'+'", '"+"',
-                 "' + '", '" + "')
-"""What a script hides something with: only such scripts are decoded."""
+_TARGET = re.compile(r"https?://([^/\s\"'<>)\\:?#]*)[^\s\"'<>)\\]*")
+"""An absolute URL in code; its first group is the host, read without a URL parser (scripts hold hundreds)."""
+_OBFUSCATIONS = ("\\x", "\\u00", "%2F", "%3A", "'+'", '"+"', "' + '", '" + "')
+"""What minified code holds too: a script with these is decoded only when it also tests or acts on its visitor."""
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.I)
 
 _ATOB = re.compile(r"atob\(\s*[\"']([A-Za-z0-9+/=]{4,})[\"']\s*\)")
@@ -147,15 +151,28 @@ def decoded(script: str) -> Decoded:
 
 def _gambling_target(text: str) -> str | None:
     """The first absolute URL in ``text`` on a known gambling domain."""
-    return next((m.group() for m in _TARGET.finditer(text) if gambling_domain_of(host_of(m.group()))), None)
+    return next((m.group() for m in _TARGET.finditer(text) if gambling_domain_of(m.group(1))), None)
+
+
+def _redirects(text: str) -> list[re.Match[str]]:
+    """The redirects of a script, found from where their words stand (``str.find``), not by a pattern tried at
+    every character of scripts that run to hundreds of kilobytes; at most MAX_ANCHORS."""
+    found = []
+    for word in _REDIRECT_WORDS:
+        at = text.find(word)
+        while at != -1 and len(found) < MAX_ANCHORS:
+            if match := _REDIRECT.search(text, max(0, at - 16), at + len(word) + 24):
+                found.append(match)
+            at = text.find(word, at + len(word))
+    return found
 
 
 def _gambling_redirect(text: str) -> tuple[re.Match[str], str] | None:
     """A redirect to a known gambling domain: the redirect's match and the URL, which follows it closely."""
-    for url in _TARGET.finditer(text):
-        if gambling_domain_of(host_of(url.group())) and (
-                redirect := _REDIRECT.search(text, max(0, url.start() - ACTION_WINDOW), url.start())):
-            return redirect, url.group()
+    for redirect in _redirects(text):
+        for url in _TARGET.finditer(text, redirect.start(), redirect.end() + ACTION_WINDOW):
+            if gambling_domain_of(url.group(1)):
+                return redirect, url.group()
     return None
 
 
@@ -193,7 +210,8 @@ def _guarded_actions(text: str) -> tuple[str, str, re.Match[str]] | None:
 
 def _external_target(text: str, host: str | None) -> str | None:
     """The first absolute URL in ``text`` that leads off the page's site."""
-    return next((m.group() for m in _TARGET.finditer(text) if host_of(m.group()) not in ("", host)), None)
+    return next((m.group() for m in _TARGET.finditer(text)
+                 if m.group(1).lower().removeprefix("www.") not in ("", host)), None)
 
 
 def _action_target(text: str, action: re.Match[str], hidden: list[str], host: str | None) -> str | None:
@@ -213,7 +231,11 @@ def _script_symbols(script: str, host: str | None) -> tuple[list[Symbol], str | 
     """The cloaking symbols of one inline script (none, or the test of the visitor and what it guards, or a
     redirect to a gambling domain) and the other site they lead to; read as written and, when the script hides
     strings, decoded."""
-    obfuscated = len(script) <= MAX_DECODED_CHARS and any(way in script for way in _OBFUSCATIONS)
+    tests = any(anchor in script for anchor in _ANCHORS)
+    hiding = any(word in script for word in _HIDING_WORDS)
+    if not (tests or hiding or any(word in script for word in _ACTION_WORDS)):
+        return [], None
+    obfuscated = len(script) <= MAX_DECODED_CHARS and (hiding or any(way in script for way in _OBFUSCATIONS))
     reading = decoded(script) if obfuscated else Decoded(script, [], [])
     text = reading.text
     guarded = _guarded_actions(text)
@@ -250,10 +272,9 @@ def cloaking_evidence(scripts: list[str], refresh: str | None, host: str | None 
                     Symbol("GAMBLING_TARGET", 3.0, "the refresh leads to a known gambling domain")]
     for script in scripts:
         script = script[:MAX_SCRIPT_CHARS]
-        if any(hint in script for hint in _HINTS):
-            found_symbols, found_target = _script_symbols(script, host)
-            if found_symbols:
-                symbols += found_symbols
-                target = target or found_target
-                break
+        found_symbols, found_target = _script_symbols(script, host)
+        if found_symbols:
+            symbols += found_symbols
+            target = target or found_target
+            break
     return CloakingEvidence(tuple(symbols), CLOAKING_BIAS, target)

@@ -45,6 +45,8 @@ _WORD = re.compile(r"[^\W_]+")
 _SPINTAX = re.compile(r"\{[^{}|]{1,60}(?:\|[^{}|]{1,60})+\}")
 _KEY_VALUE_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{12,}|[\w-]+\.(?:html?|php|aspx?|jsp|pdf|jpe?g|png))$", re.I)
 _URL_WORD_SEPARATORS = re.compile(r"[-_+\s.]+")
+FOREIGN_WEIGHT = 1.0
+"""Weight of a keyword that is neither the site's name (its host) nor in the page's text."""
 MAX_KEYWORD_WORDS = 4
 """A keyword slot holds a brand or a short phrase; a longer echo is an article's slug repeating its headline."""
 
@@ -193,11 +195,9 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
         elif _explains_rest(title_parts, part_index, keyword, description_words):
             symbols.append(Symbol("UNEXPLAINED_PART", 1.0, f"the description speaks of the rest of the title, never "
                                   f"of: {written}"))
-    if _belongs_to_site(keyword, host):
+    own_name = _belongs_to_site(keyword, host)
+    if own_name:
         symbols.append(Symbol("SITE_NAME", -4.0, f"the keyword is the site's own name: {written}"))
-    elif not any(_contains(_words(line), keyword) for line in body):
-        symbols.append(Symbol("FOREIGN_KEYWORD", 1.0, f"the keyword is neither the site's name nor in its text: "
-                              f"{written}"))
     if _brand_like(written):
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
     named = names_gambling(written)
@@ -209,6 +209,11 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
             symbols.append(Symbol("GAMBLING_HEAD", 1.0, f"the head names gambling: {named}"))
     if part_index is not None and _GLYPH_SEPARATOR.search(title):
         symbols.append(Symbol("GLYPH_SEPARATOR", 0.5, "the title's parts are separated by a pictograph"))
+    # the page's text is read last, and only when the symbol could tip the sum: most heads are far from it
+    if (not own_name and sum(symbol.weight for symbol in symbols) + FOREIGN_WEIGHT >= DOORWAY_BIAS
+            and not any(_contains(_words(line), keyword) for line in body)):
+        symbols.append(Symbol("FOREIGN_KEYWORD", FOREIGN_WEIGHT, f"the keyword is neither the site's name nor in "
+                              f"its text: {written}"))
     return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written, title, echoed_from)
 
 

@@ -180,6 +180,8 @@ words with gambling comments; a promotion almost always names a game, a brand or
 
 def _names_terms(ev: Evidence) -> bool:
     """Whether a block holds a term of gambling or other spam, of any tier (a cashier's words are a bank's too)."""
+    if not ev.terms:  # most blocks: nothing to count
+        return False
     tiers = ev.tiers
     return any(tiers[tier] for tier in SPAM_TIERS)
 
