@@ -32,10 +32,11 @@ def report(crawl, tmp_path_factory):
     run = subprocess.run([sys.executable, "-m", "spamsift", "run", str(warc), "-o", str(out), "--workers", "2"],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 1, run.stderr
-    summary = subprocess.run([sys.executable, "-m", "spamsift", "report", str(out), "--json"], capture_output=True,
-                             text=True, timeout=600)
+    html = folder / "report.html"
+    summary = subprocess.run([sys.executable, "-m", "spamsift", "report", str(out), "--json", "--html", str(html)],
+                             capture_output=True, text=True, timeout=600)
     assert summary.returncode == 0, summary.stderr
-    return json.loads(summary.stdout)
+    return {**json.loads(summary.stdout), "html report": html.read_text(encoding="utf-8")}
 
 
 def host(url: str) -> str:
@@ -82,3 +83,12 @@ def test_near_duplicate_spam_blocks_share_a_minhash_key_and_unrelated_texts_do_n
     unrelated = ["Resep kue lapis legit yang lembut dan wangi untuk hari raya bersama keluarga",
                  "The council approved the new budget for public transport on Monday after a long debate"]
     assert not any(keys & set(minhash_bands(minhash(text.lower().split(" ")))) for text in unrelated)
+
+
+def test_the_html_report_draws_campaign_hosts_and_their_targets(report):
+    html = report["html report"]
+    graph = html[html.index("<figcaption>Campaigns: hosts and the targets"):]
+    graph = graph[:graph.index("</figure>")]
+    assert graph.count("<line ") >= 6 and "<script" not in html
+    host, target = next(c for c in report["campaigns"] if c["links"])["links"][0]
+    assert host in graph and target in graph

@@ -28,6 +28,7 @@ MIN_COMMON = 20
 MIN_HOSTS = 2
 """A campaign has at least this many hosts."""
 EXAMPLE_PAGES = 20
+MAX_LINKS = 200
 MAX_PAIRED_PER_HOST = 12
 """Traces of one paired kind a host offers for pairing; a host naming more brands is a link farm, and its other
 traces speak for it."""
@@ -48,12 +49,14 @@ class Campaign:
     keys: list[str]
     """The shared traces that tied the campaign together, the rarest first."""
     examples: list[str]
+    links: list[tuple[str, str]]
+    """(host, target) pairs: which of its hosts link or redirect to which targets, at most MAX_LINKS."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "hosts": self.hosts, "pages": self.pages, "page_count": self.page_count,
                 "brands": self.brands, "targets": self.targets, "template": self.template,
                 "first_seen": self.first_seen, "last_seen": self.last_seen, "keys": self.keys,
-                "examples": self.examples}
+                "examples": self.examples, "links": [list(link) for link in self.links]}
 
 
 @dataclass(slots=True)
@@ -142,8 +145,10 @@ class CampaignGrouper:
             return [t.split(":", 1)[1] for t, _ in traces.most_common() if t.startswith(kind + ":")]
 
         templates = values("template")
+        links = [(host, trace.split(":", 1)[1]) for host, entry in zip(hosts, entries) for trace in sorted(entry.traces)
+                 if trace.startswith("targets:")][:MAX_LINKS]
         dates = [d for entry in entries for d in (entry.first_seen, entry.last_seen) if d]
         return Campaign(campaign_id, hosts, [page for entry in entries for page in entry.pages],
                         sum(entry.page_count for entry in entries), values("brands")[:20], values("targets")[:20],
                         templates[0] if templates else None, min(dates, default=None), max(dates, default=None),
-                        shared[:10], [url for entry in entries for url in entry.urls[:1]][:5])
+                        shared[:10], [url for entry in entries for url in entry.urls[:1]][:5], links)

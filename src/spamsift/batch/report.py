@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import tldextract
 
-from spamsift.batch.campaigns import CampaignGrouper
+from spamsift.batch.campaigns import Campaign, CampaignGrouper
 from spamsift.batch.sinks import partition_files, read_records
 from spamsift.htmlpage import document
 from spamsift.htmlpage import table as html_table
@@ -154,6 +154,41 @@ def _bar_chart(title: str, rows: list[tuple[str, float, str]], colour: str = "#c
             "</figure>")
 
 
+_CAMPAIGN_COLOURS = ("#c5221f", "#0b57d0", "#137333", "#8a4b00", "#7627bb", "#006a6a")
+GRAPH_CAMPAIGNS, GRAPH_HOSTS, GRAPH_TARGETS = 6, 10, 6
+
+
+def _campaign_graph(campaigns: list[Campaign]) -> str:
+    """The largest campaigns as an SVG graph: their hosts on the left, the targets they link or redirect to on the
+    right, one colour per campaign; no script, no external asset."""
+    rows: list[str] = []
+    y = 10
+    for number, campaign in enumerate(campaigns[:GRAPH_CAMPAIGNS]):
+        colour = _CAMPAIGN_COLOURS[number % len(_CAMPAIGN_COLOURS)]
+        hosts = [host for host in campaign.hosts if any(h == host for h, _ in campaign.links)][:GRAPH_HOSTS]
+        targets = campaign.targets[:GRAPH_TARGETS]
+        if not hosts or not targets:
+            continue
+        height = 16 * max(len(hosts), len(targets))
+        host_y = {host: y + 16 * i + (height - 16 * len(hosts)) / 2 for i, host in enumerate(hosts)}
+        target_y = {target: y + 16 * i + (height - 16 * len(targets)) / 2 for i, target in enumerate(targets)}
+        rows.append(f'<text x="0" y="{y - 2}" font-weight="bold" fill="{colour}">{escape(campaign.id)}: '
+                    f'{len(campaign.hosts)} hosts</text>')
+        for host, target in campaign.links:
+            if host in host_y and target in target_y:
+                rows.append(f'<line x1="230" y1="{host_y[host] + 8:.0f}" x2="390" y2="{target_y[target] + 8:.0f}" '
+                            f'stroke="{colour}" stroke-opacity="0.5"/>')
+        rows += [f'<text x="225" y="{host_y[host] + 12:.0f}" text-anchor="end">{escape(host[:34])}</text>'
+                 for host in hosts]
+        rows += [f'<text x="395" y="{target_y[target] + 12:.0f}">{escape(target[:34])}</text>' for target in targets]
+        y += height + 30
+    if not rows:
+        return ""
+    return (f'<figure><figcaption>Campaigns: hosts and the targets they link or redirect to</figcaption>'
+            f'<svg role="img" aria-label="Campaigns: hosts and their link targets" viewBox="0 0 640 {y}" '
+            f'style="width: 100%; max-width: 640px">{"".join(rows)}</svg></figure>')
+
+
 def _share_rows(report: RunReport, table: dict[str, Tally]) -> list[list[str]]:
     return [[escape(key), str(t.pages), str(t.spam), f"{t.share:.1%}"] for key, t in report.most_affected(table)]
 
@@ -195,7 +230,7 @@ def html_page(report: RunReport) -> str:
         rows = [[c.id, str(len(c.hosts)), str(c.page_count), escape(", ".join(c.hosts[:8])),
                  escape(", ".join(c.brands[:8])), escape(", ".join(c.targets[:5])), escape(c.template or ""),
                  escape(", ".join(c.keys[:3]))] for c in campaigns[:50]]
-        parts += ["<h2>Campaigns</h2>",
+        parts += ["<h2>Campaigns</h2>", _campaign_graph(campaigns),
                   html_table(["campaign", "hosts", "pages", "hosts (first)", "brands", "targets", "template",
                               "tied by"], rows, frozenset({1, 2}))]
     if report.errors:
