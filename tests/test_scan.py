@@ -211,15 +211,19 @@ def test_scan_refuses_loopback_unless_allowed():
 
 
 def test_cli_scan_json_and_html_report(site, tmp_path):
+    """The same hacked site under two host names: one JSON object per site, then the campaigns across them."""
     report = tmp_path / "report.html"
-    done = subprocess.run([sys.executable, "-m", "spamsift", "scan", site.base, "--allow-private", "--delay", "0",
-                           "--json", "--html", str(report)], capture_output=True, text=True, timeout=300)
+    other = site.base.replace("127.0.0.1", "localhost")
+    done = subprocess.run([sys.executable, "-m", "spamsift", "scan", site.base, other, "--allow-private", "--delay",
+                           "0", "--json", "--html", str(report)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1, done.stderr
-    result = json.loads(done.stdout)
-    assert result["site"] == site.base + "/"
+    result, second, campaigns = (json.loads(line) for line in done.stdout.splitlines())
+    assert result["site"] == site.base + "/" and second["site"] == other + "/" and second["summary"]["infected"]
+    assert [sorted(c["hosts"]) for c in campaigns["campaigns"]] == [["127.0.0.1", "localhost"]]
     assert result["summary"]["cloaked"] == 3 and result["summary"]["infected"] == 5
     page = next(p for p in result["pages"] if p["url"].endswith("/berita/ppdb"))
     assert page["cloaked"] and set(page["views"]) == {"browser", "crawler", "referred"}
     assert page["views"]["browser"]["label"] == "clean" and page["views"]["crawler"]["label"] == "gambling"
     html = report.read_text(encoding="utf-8")
     assert "CLOAKED" in html and "class='views'" in html and "differs" in html and "SLOT-GACOR-4D" in html
+    assert "Campaigns across the scanned sites" in html

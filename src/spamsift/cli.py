@@ -177,7 +177,7 @@ def scan(sites: tuple[str, ...], urls_file, max_pages: int, max_depth: int, max_
     Every page is fetched as a browser, as Googlebot and as a visitor from a Google search; spam that only
     the crawler or the referred visitor gets is reported as cloaked. Exit 0 clean, 1 spam found, 2 error.
     """
-    from spamsift.scan.output import html_report, print_summary
+    from spamsift.scan.output import html_report, print_campaigns, print_summary, scan_campaigns
     from spamsift.scan.site import ScanLimits, scan_site
 
     targets = list(sites) + ([line.strip() for line in urls_file if line.strip()] if urls_file else [])
@@ -196,6 +196,10 @@ def scan(sites: tuple[str, ...], urls_file, max_pages: int, max_depth: int, max_
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
             print_summary(result, console)
+    if as_json:
+        click.echo(json.dumps({"campaigns": [c.to_dict() for c in scan_campaigns(scans)]}, ensure_ascii=False))
+    else:
+        print_campaigns(scans, console)
     if html_path is not None:
         html_path.write_text(html_report(scans), encoding="utf-8")
     if all(result.error for result in scans):

@@ -109,10 +109,7 @@ def text_summary(report: RunReport) -> str:
                 f"{key} {t.spam}/{t.pages} ({t.share:.0%})" for key, t in top))
     if report.terms:
         lines.append("top spam terms: " + ", ".join(f"{t} {n}" for t, n in report.terms.most_common(15)))
-    for campaign in report.campaigns.campaigns()[:20]:
-        lines.append(f"campaign {campaign.id}: {len(campaign.hosts)} hosts, {campaign.page_count} pages; "
-                     f"brands {', '.join(campaign.brands[:5]) or '-'}; targets {', '.join(campaign.targets[:3]) or '-'}"
-                     f"; tied by {', '.join(campaign.keys[:3])}")
+    lines += campaign_lines(report.campaigns.campaigns())
     return "\n".join(lines)
 
 
@@ -158,7 +155,7 @@ _CAMPAIGN_COLOURS = ("#c5221f", "#0b57d0", "#137333", "#8a4b00", "#7627bb", "#00
 GRAPH_CAMPAIGNS, GRAPH_HOSTS, GRAPH_TARGETS = 6, 10, 6
 
 
-def _campaign_graph(campaigns: list[Campaign]) -> str:
+def campaign_graph(campaigns: list[Campaign]) -> str:
     """The largest campaigns as an SVG graph: their hosts on the left, the targets they link or redirect to on the
     right, one colour per campaign; no script, no external asset."""
     rows: list[str] = []
@@ -187,6 +184,22 @@ def _campaign_graph(campaigns: list[Campaign]) -> str:
     return (f'<figure><figcaption>Campaigns: hosts and the targets they link or redirect to</figcaption>'
             f'<svg role="img" aria-label="Campaigns: hosts and their link targets" viewBox="0 0 640 {y}" '
             f'style="width: 100%; max-width: 640px">{"".join(rows)}</svg></figure>')
+
+
+def campaigns_html(campaigns: list[Campaign]) -> str:
+    """The campaigns as a graph of hosts and targets and a table."""
+    rows = [[c.id, str(len(c.hosts)), str(c.page_count), escape(", ".join(c.hosts[:8])),
+             escape(", ".join(c.brands[:8])), escape(", ".join(c.targets[:5])), escape(c.template or ""),
+             escape(", ".join(c.keys[:3]))] for c in campaigns[:50]]
+    return campaign_graph(campaigns) + html_table(
+        ["campaign", "hosts", "pages", "hosts (first)", "brands", "targets", "template", "tied by"], rows,
+        frozenset({1, 2}))
+
+
+def campaign_lines(campaigns: list[Campaign]) -> list[str]:
+    """The campaigns, a line each, for a terminal."""
+    return [f"campaign {c.id}: {len(c.hosts)} hosts, {c.page_count} pages; brands {', '.join(c.brands[:5]) or '-'}; "
+            f"targets {', '.join(c.targets[:3]) or '-'}; tied by {', '.join(c.keys[:3])}" for c in campaigns[:20]]
 
 
 def _share_rows(report: RunReport, table: dict[str, Tally]) -> list[list[str]]:
@@ -227,12 +240,7 @@ def html_page(report: RunReport) -> str:
     ]
     campaigns = report.campaigns.campaigns()
     if campaigns:
-        rows = [[c.id, str(len(c.hosts)), str(c.page_count), escape(", ".join(c.hosts[:8])),
-                 escape(", ".join(c.brands[:8])), escape(", ".join(c.targets[:5])), escape(c.template or ""),
-                 escape(", ".join(c.keys[:3]))] for c in campaigns[:50]]
-        parts += ["<h2>Campaigns</h2>", _campaign_graph(campaigns),
-                  html_table(["campaign", "hosts", "pages", "hosts (first)", "brands", "targets", "template",
-                              "tied by"], rows, frozenset({1, 2}))]
+        parts += ["<h2>Campaigns</h2>", campaigns_html(campaigns)]
     if report.errors:
         rows = [[escape(error), str(n)] for error, n in report.errors.most_common(20)]
         parts += ["<h2>Errors</h2>", html_table(["error", "records"], rows, frozenset({1}))]

@@ -59,8 +59,8 @@ def template_of(title: str, keyword: str) -> str:
 def _gambling_named(host: str) -> str | None:
     """The registered domain of a host whose name reads as gambling (``zonaslot88.asia``): a promoting block's
     links to other sites (a theme's social links, a parse that folded the page's menu into it) are no trace."""
-    domain = registered_domain(host)
-    return domain if domain and names_gambling(_DOMAIN_WORDS.sub(" ", domain)) else None
+    domain = registered_domain(host) or host  # a host under no known public suffix stands for itself
+    return domain if names_gambling(_DOMAIN_WORDS.sub(" ", domain)) else None
 
 
 def campaign_traces(page: Page, spam_indices: list[int], promoting: list[int], brands: list[str],

@@ -7,6 +7,8 @@ from html import escape
 from rich.console import Console
 from rich.table import Table
 
+from spamsift.batch.campaigns import Campaign, CampaignGrouper
+from spamsift.batch.report import campaign_lines, campaigns_html
 from spamsift.htmlpage import document, table
 from spamsift.scan.site import SiteScan
 from spamsift.scan.views import VIEW_NAMES, PageFinding
@@ -59,6 +61,20 @@ def _view_column(page: PageFinding, name: str) -> str:
     return f'<div class="view"><h3>{escape(heading)}</h3>{"".join(blocks)}</div>'
 
 
+def scan_campaigns(scans: list[SiteScan]) -> list[Campaign]:
+    """The campaigns among the scanned sites: their infected pages grouped as ``spamsift report`` groups a run's."""
+    grouper = CampaignGrouper()
+    for scan in scans:
+        for record in scan.campaign_records():
+            grouper.add(record)
+    return grouper.campaigns()
+
+
+def print_campaigns(scans: list[SiteScan], console: Console) -> None:
+    for line in campaign_lines(scan_campaigns(scans)):
+        console.print(line)
+
+
 def html_report(scans: list[SiteScan]) -> str:
     """One HTML file, no external assets: per site the infected pages, their evidence, and the three views side
     by side with the blocks that only the crawler or referred view gets outlined."""
@@ -85,4 +101,7 @@ def html_report(scans: list[SiteScan]) -> str:
             parts.append("</div>")
         if not scan.infected_pages:
             parts.append("<p>No infected pages found.</p>")
+    campaigns = scan_campaigns(scans)
+    if campaigns:
+        parts += ["<h2>Campaigns across the scanned sites</h2>", campaigns_html(campaigns)]
     return document("spamsift scan report", "".join(parts), _STYLE)

@@ -72,6 +72,14 @@ class SiteScan:
     def infected_pages(self) -> list[PageFinding]:
         return [page for page in self.pages if page.infected]
 
+    def campaign_records(self) -> Iterator[dict[str, Any]]:
+        """Each infected page's worst view as an output record of ``spamsift run``, for grouping into campaigns."""
+        for page in self.infected_pages:
+            report = page.worst.report
+            if report is not None:
+                yield {"id": page.url, "status": "ok", "label": report.label, "url": page.url,
+                       "campaign": report.campaign}
+
     def summary(self) -> dict[str, Any]:
         return {"pages": len(self.pages), "infected": len(self.infected_pages),
                 "cloaked": sum(page.cloaked for page in self.pages), "injected_urls": len(self.injected_urls),
