@@ -26,6 +26,11 @@ SPAM_LINES = ["slot gacor hari ini", "situs togel terpercaya", "dapurtoto link a
 SPAM_BLOCK = "".join(f"<p><a href='https://dapurtoto.example/'>{line}</a></p>" for line in SPAM_LINES)
 
 
+GENERATOR_BRANDS = [f"{name}{number}" for name in ("PANDAPLAY", "RAJATOGEL", "DEWIHOKI", "KILATJP")
+                    for number in (77, 88, 138, 303, 777, 4)]
+"""The keywords of a doorway generator planted in the sitemap: /pengumuman/?log=KEYWORD."""
+
+
 def _article(index: int) -> tuple[str, list[str]]:
     page = [p for p in clean_pages(DATA) if p.source == "scrapinghub"][index]
     paragraphs = [p for p in page.main_content.split("\n") if len(p.split()) > 8][:8]
@@ -60,6 +65,7 @@ class HackedSite:
                              f"<sitemap><loc>{self.base}/sitemap-pages.xml</loc></sitemap></sitemapindex>")
         if path == "/sitemap-pages.xml":
             locs = ["/", "/berita/ppdb", "/profil", "/?id=SLOT-GACOR-4D", "/private/laporan"]
+            locs += [f"/pengumuman/?log={brand}" for brand in GENERATOR_BRANDS]
             return 200, {}, ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
                              + "".join(f"<url><loc>{self.base}{escape(loc)}</loc></url>" for loc in locs) + "</urlset>")
         if path == "/":
@@ -179,9 +185,11 @@ def test_robots_txt_is_obeyed(scanned, site):
 
 
 def test_every_page_is_fetched_in_three_views(scanned):
-    # /, the sitemap's three other public pages, and /berita/anggaran and /layanan found by links
-    assert sorted(p.url.removeprefix(scanned.site.rstrip("/")) for p in scanned.pages) == [
-        "/", "/?id=SLOT-GACOR-4D", "/berita/anggaran", "/berita/ppdb", "/layanan", "/profil"]
+    # /, the sitemap's three other public pages and two of its doorway generator's, and /berita/anggaran and
+    # /layanan found by links
+    generator = [f"/pengumuman/?log={brand}" for brand in GENERATOR_BRANDS[:2]]
+    assert sorted(p.url.removeprefix(scanned.site.rstrip("/")) for p in scanned.pages) == sorted([
+        "/", "/?id=SLOT-GACOR-4D", "/berita/anggaran", "/berita/ppdb", "/layanan", "/profil", *generator])
     assert all(set(page.views) == {"browser", "crawler", "referred"} for page in scanned.pages)
 
 
@@ -208,6 +216,14 @@ def test_requests_to_one_host_are_spaced_by_the_delay():
 def test_scan_refuses_loopback_unless_allowed():
     result = scan_site("http://127.0.0.1:9/", ScanLimits(delay=0.0, retries=0))
     assert result.error and "refused" in result.error and not result.pages
+
+
+def test_a_doorway_generator_is_one_finding_with_its_parameter_and_count(scanned, site):
+    assert [(g.pattern, g.parameter, g.count) for g in scanned.doorway_generators] == [
+        ("/pengumuman/?log={keyword}", "log", len(GENERATOR_BRANDS))]
+    assert not any("?log=" in u.url for u in scanned.injected_urls)
+    fetched = [path for path in site.requests if path.startswith("/pengumuman/?log=")]
+    assert len(set(fetched)) == 2  # a sample, not the kit's every keyword
 
 
 def test_cli_scan_json_and_html_report(site, tmp_path):

@@ -204,7 +204,7 @@ def scan(sites: tuple[str, ...], urls_file, max_pages: int, max_depth: int, max_
         html_path.write_text(html_report(scans), encoding="utf-8")
     if all(result.error for result in scans):
         sys.exit(EXIT_ERROR)
-    found = any(result.infected_pages or result.injected_urls for result in scans)
+    found = any(result.infected_pages or result.injected_urls or result.doorway_generators for result in scans)
     sys.exit(EXIT_SPAM if found else EXIT_CLEAN)
 
 

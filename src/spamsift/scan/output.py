@@ -33,6 +33,9 @@ def print_summary(scan: SiteScan, console: Console) -> None:
         console.print(table)
     for injected in scan.injected_urls:
         console.print(f"  spam URL {injected.url} ({injected.found_in}): {injected.evidence}")
+    for generator in scan.doorway_generators:
+        console.print(f"  [bold red]doorway generator[/] {generator.pattern}: {generator.count} keywords "
+                      f"(e.g. {', '.join(generator.examples[:3])})")
 
 
 _STYLE = """
@@ -87,6 +90,11 @@ def html_report(scans: list[SiteScan]) -> str:
             continue
         shown = {k: v for k, v in summary.items() if k != "error"}
         parts.append(table(list(shown), [[escape(str(v)) for v in shown.values()]]))
+        if scan.doorway_generators:
+            parts.append("<h3>Doorway generators</h3>")
+            parts.append(table(["pattern", "keywords", "examples"],
+                               [[escape(g.pattern), str(g.count), "<br>".join(escape(u) for u in g.examples)]
+                                for g in scan.doorway_generators], frozenset({1})))
         if scan.injected_urls:
             parts.append("<h3>Spam URLs found in sitemaps and links</h3>")
             parts.append(table(["URL", "found in", "score", "evidence"],

@@ -9,13 +9,14 @@ backoff. Every fetch goes through :func:`spamsift.io.fetch.fetch_page`, so the s
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import httpx
 from defusedxml import ElementTree
@@ -25,6 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 from spamsift.api import check_fetched
 from spamsift.core.page import host_of
 from spamsift.core.verdict import judge_url
+from spamsift.core.vocabulary import names_gambling
 from spamsift.io.fetch import TIMEOUT, USER_AGENT, Fetched, FetchError, check_target, fetch_page
 from spamsift.scan.views import VIEW_NAMES, PageFinding, View, compare_views, view_headers
 
@@ -56,10 +58,51 @@ class InjectedUrl:
 
 
 @dataclass(slots=True)
+class DoorwayGenerator:
+    """Many URLs of one host that differ only in a keyword in one query parameter: a doorway kit serving a page
+    per keyword (``/?log=PANDAPLAY``, ``/?log=RAJA88``, ...), reported once with its pattern and count."""
+
+    pattern: str
+    parameter: str
+    count: int
+    examples: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pattern": self.pattern, "parameter": self.parameter, "count": self.count, "examples": self.examples}
+
+
+GENERATOR_MIN_URLS = 10
+"""Distinct keywords in one parameter from which a pattern is a doorway generator."""
+GENERATOR_SAMPLE = 2
+"""URLs of one keyword pattern that are crawled; the others are counted, not fetched."""
+_KEYWORD_VALUE = re.compile(r"^(?=.*[^\W\d_])[\w.+\- ]{3,60}$")
+
+
+def keyword_pattern(url: str) -> tuple[str, str, str] | None:
+    """(pattern, parameter, keyword) of a URL whose only query parameter holds a word (``/?log=RAJA88`` ->
+    ``/?log={keyword}``); None for numbers (pagination, ids) and for other URLs."""
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query)
+    if len(params) != 1 or not _KEYWORD_VALUE.match(params[0][1]) or params[0][1].isdigit():
+        return None
+    name, value = params[0]
+    return f"{parts.path or '/'}?{name}={{keyword}}", name, value
+
+
+def _keyword_like(value: str) -> bool:
+    """A value written like a doorway keyword: a brand's shape, a gambling word, or capitals."""
+    letters = [ch for ch in value if ch.isalpha()]
+    return bool(names_gambling(value)) or any(ch.isdigit() for ch in value) or (
+        len(letters) >= 4 and all(ch.isupper() for ch in letters))
+
+
+@dataclass(slots=True)
 class SiteScan:
     site: str
     pages: list[PageFinding] = field(default_factory=list)
     injected_urls: list[InjectedUrl] = field(default_factory=list)
+    """Spam URLs found in sitemaps and links, but for those of a doorway generator."""
+    doorway_generators: list[DoorwayGenerator] = field(default_factory=list)
     skipped_by_robots: list[str] = field(default_factory=list)
     robots: str = "none"
     """``found``, ``none`` (no robots.txt: everything allowed), ``unreachable`` (all refused) or ``ignored``."""
@@ -83,6 +126,7 @@ class SiteScan:
     def summary(self) -> dict[str, Any]:
         return {"pages": len(self.pages), "infected": len(self.infected_pages),
                 "cloaked": sum(page.cloaked for page in self.pages), "injected_urls": len(self.injected_urls),
+                "doorway_generators": len(self.doorway_generators),
                 "skipped_by_robots": len(self.skipped_by_robots), "robots": self.robots,
                 "sitemap_urls": self.sitemap_urls, "seconds": round(self.seconds, 1), "error": self.error}
 
@@ -90,6 +134,7 @@ class SiteScan:
         return {"site": self.site, "pages": [page.to_dict() for page in self.pages],
                 "injected_urls": [{"url": u.url, "found_in": u.found_in, "score": round(u.score, 4),
                                    "evidence": u.evidence} for u in self.injected_urls],
+                "doorway_generators": [generator.to_dict() for generator in self.doorway_generators],
                 "skipped_by_robots": self.skipped_by_robots, "summary": self.summary()}
 
 
@@ -157,6 +202,8 @@ class SiteScanner:
         self.robots: Protego | None = None
         self.result = SiteScan(site=self.start)
         self._judged_urls: set[str] = set()
+        self._patterns: dict[tuple[str, str], dict[str, str]] = {}
+        """Per keyword pattern and parameter, its keywords and the first URL of each, in the order found."""
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
         """One GET with pacing and retries of transient failures."""
@@ -213,10 +260,13 @@ class SiteScanner:
         return urls
 
     def note_url(self, url: str, found_in: str) -> None:
-        """Judge a discovered URL by its words alone, once: injected URLs are evidence even when not crawled."""
+        """Judge a discovered URL by its words alone, once: injected URLs are evidence even when not crawled. A URL
+        carrying a keyword in its only parameter is also counted under its pattern (see :class:`DoorwayGenerator`)."""
         if url in self._judged_urls:
             return
         self._judged_urls.add(url)
+        if found := keyword_pattern(url):
+            self._patterns.setdefault(found[:2], {}).setdefault(found[2], url)
         score, evidence = judge_url(url)
         if evidence is not None:
             self.result.injected_urls.append(InjectedUrl(url, found_in, score, evidence))
@@ -238,6 +288,26 @@ class SiteScanner:
             views[name] = view
         return compare_views(url, views), links
 
+    def crawlable(self, url: str) -> bool:
+        """Whether to fetch a discovered URL: not past the first GENERATOR_SAMPLE URLs of its keyword pattern, so
+        that a doorway kit's thousand keywords do not spend the crawl."""
+        found = keyword_pattern(url)
+        if found is None:
+            return True
+        values = list(self._patterns.get(found[:2], {}))
+        return found[2] in values[:GENERATOR_SAMPLE]
+
+    def find_generators(self) -> None:
+        """Report the keyword patterns with GENERATOR_MIN_URLS keywords or more, most of them written like doorway
+        keywords, once each, and leave their URLs out of the injected URLs."""
+        generated: set[str] = set()
+        for (pattern, parameter), urls in sorted(self._patterns.items()):
+            if len(urls) >= GENERATOR_MIN_URLS and sum(map(_keyword_like, urls)) * 2 >= len(urls):
+                self.result.doorway_generators.append(
+                    DoorwayGenerator(pattern, parameter, len(urls), list(urls.values())[:5]))
+                generated.update(urls.values())
+        self.result.injected_urls = [u for u in self.result.injected_urls if u.url not in generated]
+
     def run(self) -> SiteScan:
         started = time.monotonic()
         try:
@@ -247,11 +317,13 @@ class SiteScanner:
             for url in map(_canonical, self.read_sitemaps(sitemaps)):
                 if _same_site(url, self.host) and url != self.start:
                     self.note_url(url, "sitemap")
-                    frontier.append((url, 1))
+                    if self.crawlable(url):
+                        frontier.append((url, 1))
         except FetchError as exc:
             self.result.error = str(exc)
             return self.result
         self._crawl(frontier, started)
+        self.find_generators()
         self.result.pages.sort(key=lambda page: page.url)
         self.result.seconds = time.monotonic() - started
         return self.result
@@ -281,7 +353,7 @@ class SiteScanner:
                         self.on_page(finding)
                     for link in links:
                         self.note_url(link, f"link on {finding.url}")
-                        if link not in queued and depth < limits.max_depth:
+                        if link not in queued and depth < limits.max_depth and self.crawlable(link):
                             queued.add(link)
                             frontier.append((link, depth + 1))
 
