@@ -92,3 +92,20 @@ def test_the_html_report_draws_campaign_hosts_and_their_targets(report):
     assert graph.count("<line ") >= 6 and "<script" not in html
     host, target = next(c for c in report["campaigns"] if c["links"])["links"][0]
     assert host in graph and target in graph
+
+
+def test_parquet_output_keeps_the_campaign_traces(crawl, tmp_path):
+    from spamsift.batch.sinks import read_records
+
+    warc = tmp_path / "crawl.warc.gz"
+    with open(warc, "wb") as fh:
+        for page in [page for page in crawl if page.campaign][:20]:
+            fh.write(gzip_member(warc_record(page.url, page.html.encode())))
+    out = tmp_path / "out.parquet"
+    run = subprocess.run([sys.executable, "-m", "spamsift", "run", str(warc), "-o", str(out), "--workers", "1"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stderr
+    records = [r for r in read_records(out) if r.get("label") not in (None, "clean")]
+    assert records and all(isinstance(r["campaign"], dict) and r["campaign"] for r in records)
+    assert all(isinstance(values, list) for r in records for values in r["campaign"].values())
+    assert all(r["warc_date"] for r in records)

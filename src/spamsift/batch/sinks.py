@@ -53,6 +53,7 @@ def _parquet_schema():
         ("score", pa.float64()), ("clean_text", pa.string()), ("blocks", pa.list_(block)), ("url", pa.string()),
         ("terms", pa.map_(pa.string(), pa.int64())), ("source", pa.string()), ("record", pa.int64()),
         ("line", pa.int64()), ("offset", pa.int64()), ("warc_record_id", pa.string()), ("warc_type", pa.string()),
+        ("warc_date", pa.string()), ("campaign", pa.map_(pa.string(), pa.list_(pa.string()))),
     ])
 
 
@@ -63,8 +64,9 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
 
         for batch in pq.ParquetFile(path).iter_batches(batch_size=PARQUET_BATCH):
             for row in batch.to_pylist():
-                if row.get("terms") is not None:
-                    row["terms"] = dict(row["terms"])
+                for mapped in ("terms", "campaign"):  # maps come back as lists of pairs
+                    if row.get(mapped) is not None:
+                        row[mapped] = dict(row[mapped])
                 yield row
         return
     opener = gzip.open if path.suffix == ".gz" else open
