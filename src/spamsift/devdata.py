@@ -393,6 +393,9 @@ def search_result(title: str, description: str, url: str, snippet_chars: int = 1
     return f"{title}\n{snippet}" if snippet else title
 
 
+_META_DESCRIPTION = re.compile(r"""(<meta\s+name=["']description["']\s+content=["'])""", re.IGNORECASE)
+
+
 def inject_doorway_head(page: CleanPage, brand: str, rng: random.Random) -> tuple[str, str]:
     """(html, url) of a genuine page whose head a doorway kit rewrote: the keyword before the page's own title
     (after a separator glyph), opening its meta description, and in its URL."""
@@ -403,18 +406,15 @@ def inject_doorway_head(page: CleanPage, brand: str, rng: random.Random) -> tupl
     else:
         html = _insert_after(_HEAD_OPEN, html, f"<title>{brand}</title>", rng)
     opening = rng.choice(["{b} adalah ", "{b} merupakan ", "{b}, ", "{b} - "]).format(b=brand)
-    html = _insert_after(_HEAD_OPEN, html, f'<meta name="description" content="{opening}situs resmi">', rng) \
-        if rng.random() < 0.3 else _META_DESCRIPTION.sub(lambda m: m.group(1) + opening, html, count=1) \
-        if _META_DESCRIPTION.search(html) else \
-        _insert_after(_HEAD_OPEN, html, f'<meta name="description" content="{opening}situs resmi">', rng)
+    if rng.random() >= 0.3 and _META_DESCRIPTION.search(html):  # the page's own description, keyword first
+        html = _META_DESCRIPTION.sub(lambda m: m.group(1) + opening, html, count=1)
+    else:  # an injected description beside the page's own, or its only one
+        html = _insert_after(_HEAD_OPEN, html, f'<meta name="description" content="{opening}situs resmi">', rng)
     base = page.url or "https://example.org/"
     parts = base.split("?")[0].rstrip("/")
     url = f"{parts}/?{rng.choice(['id', 'page', 'q', 'log', 'p'])}={brand}" if rng.random() < 0.7 else \
         f"{parts}/{brand.lower()}/"
     return html, url
-
-
-_META_DESCRIPTION = re.compile(r"""(<meta\s+name=["']description["']\s+content=["'])""", re.IGNORECASE)
 
 
 @dataclass(slots=True)
