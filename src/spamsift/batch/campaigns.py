@@ -76,27 +76,34 @@ class CampaignGrouper:
         self._hosts: defaultdict[str, _Host] = defaultdict(_Host)
 
     def add(self, record: dict[str, Any]) -> None:
+        """One output record (the pages of a scan); a run's records are aggregated per host first (:meth:`add_host`)."""
         traces = record.get("campaign")
         url = record.get("url")
         if record.get("status") != "ok" or record.get("label") in (None, "clean") or not traces or not url:
             return
         try:
-            host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+            host = (urlsplit(url).hostname or "").lower()
         except ValueError:
             return
+        date = record.get("warc_date")
+        self.add_host(host, Counter(f"{kind}:{value}" for kind, values in traces.items() for value in values),
+                      [str(record.get("id"))], 1, [url], date, date)
+
+    def add_host(self, host: str, traces: Counter[str], pages: list[str], page_count: int, urls: list[str],
+                 first_seen: str | None, last_seen: str | None) -> None:
+        """What ``page_count`` spam pages of ``host`` left behind: their traces (with how many pages carry each),
+        some of their ids and URLs, and when they were first and last seen."""
+        host = host.removeprefix("www.")
         if not host:
             return
         entry = self._hosts[host]
-        entry.page_count += 1
-        if len(entry.pages) < EXAMPLE_PAGES:
-            entry.pages.append(str(record.get("id")))
-            entry.urls.append(url)
-        for kind, values in traces.items():
-            entry.traces.update(f"{kind}:{value}" for value in values)
-        date = record.get("warc_date") or record.get("date")
-        if date:
-            entry.first_seen = min(filter(None, (entry.first_seen, date)))
-            entry.last_seen = max(filter(None, (entry.last_seen, date)))
+        entry.page_count += page_count
+        room = EXAMPLE_PAGES - len(entry.pages)
+        entry.pages += pages[:room]
+        entry.urls += urls[:room]
+        entry.traces.update(traces)
+        entry.first_seen = min(filter(None, (entry.first_seen, first_seen)), default=None)
+        entry.last_seen = max(filter(None, (entry.last_seen, last_seen)), default=None)
 
     def _linking_keys(self) -> dict[str, list[str]]:
         """Each rare linking key and its hosts: single traces of LINKING_TRACES, pairs of PAIRED_TRACES."""

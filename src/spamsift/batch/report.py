@@ -1,7 +1,8 @@
 """``spamsift report``: what a run found, by label, host, registered domain and public suffix (``.go.id``,
 ``.ac.id``, ``.sch.id``), with the most affected hosts, the most frequent spam terms and brands, the score
 histogram and the campaigns (:mod:`spamsift.batch.campaigns`); printed, as one JSON object, or written as one
-HTML file with charts that needs no server and no network.
+HTML file with charts that needs no server and no network. The records are aggregated by DuckDB, which reads the
+outputs in bounded memory, so that ten million records do not become ten million Python objects.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import tldextract
 
-from spamsift.batch.campaigns import Campaign, CampaignGrouper
-from spamsift.batch.sinks import partition_files, read_records
+from spamsift.batch.campaigns import EXAMPLE_PAGES, Campaign, CampaignGrouper
+from spamsift.batch.sinks import partition_files
 from spamsift.htmlpage import document
 from spamsift.htmlpage import table as html_table
 
@@ -49,52 +49,100 @@ class RunReport:
     errors: Counter[str] = field(default_factory=Counter)
     campaigns: CampaignGrouper = field(default_factory=CampaignGrouper)
 
-    def add(self, record: dict[str, Any]) -> None:
-        self.campaigns.add(record)
-        status = record.get("status") or "error"
-        self.statuses[status] += 1
-        if status == "error":
-            self.errors[(record.get("error") or "")[:60]] += 1
-        if status != "ok":
-            return
-        label = record.get("label") or "clean"
-        spam = label != "clean"
-        self.labels[label] += 1
-        score = record.get("score")
-        if score is not None:
-            self.histogram[min(int(score * HISTOGRAM_BINS), HISTOGRAM_BINS - 1)] += 1
-        if spam:
-            self.terms.update(record.get("terms") or {})
-        url = record.get("url")
-        if not url:
-            return
-        try:
-            host = (urlsplit(url).hostname or "").lower()
-        except ValueError:
-            return
-        if not host:
-            return
+    def add_host(self, host: str, pages: int, spam: int, examples: list[str]) -> None:
+        """A host's page counts, into the tables by host, registered domain and public suffix."""
         parts = _EXTRACT(host)
         domain = parts.top_domain_under_public_suffix or host
         for table, key in ((self.hosts, host), (self.domains, domain), (self.suffixes, parts.suffix or "(none)")):
-            table[key].pages += 1
+            table[key].pages += pages
             table[key].spam += spam
-        if spam and len(self.examples[host]) < EXAMPLES_PER_HOST:
-            self.examples[host].append(url)
+        if examples:
+            self.examples[host] = examples[:EXAMPLES_PER_HOST]
 
     def most_affected(self, table: dict[str, Tally], n: int = 20) -> list[tuple[str, Tally]]:
         affected = [(key, tally) for key, tally in table.items() if tally.spam]
         return sorted(affected, key=lambda kv: (-kv[1].spam, -kv[1].share, kv[0]))[:n]
 
 
+_COLUMNS = {"id": "VARCHAR", "status": "VARCHAR", "error": "VARCHAR", "label": "VARCHAR", "score": "DOUBLE",
+            "url": "VARCHAR", "terms": "MAP(VARCHAR, BIGINT)", "campaign": "MAP(VARCHAR, VARCHAR[])",
+            "warc_date": "VARCHAR"}
+"""The fields the report reads; the others (clean text, blocks) are never parsed into Python."""
+_HOST = r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)"
+"""A URL's host, as DuckDB reads it (``urlsplit``'s ``hostname``, lower-cased below)."""
+
+
+def _records_view(con, files: list[Path]) -> None:
+    """A view ``records`` over the output files: JSON Lines (gzip or not; a torn last line, as a crash leaves it,
+    reads as a row of nulls and is dropped) and Parquet."""
+    columns = ", ".join(f"{name}::{kind} AS {name}" for name, kind in _COLUMNS.items())
+    sources = []
+    jsonl = [str(f) for f in files if f.suffix != ".parquet"]
+    parquet = [str(f) for f in files if f.suffix == ".parquet"]
+    if jsonl:
+        sources.append(f"SELECT {columns} FROM read_json({jsonl!r}, format='newline_delimited', "
+                       f"columns={_COLUMNS!r}, ignore_errors=true)")
+    if parquet:
+        present = set(con.sql(f"SELECT name FROM parquet_schema({parquet!r})").fetchnumpy()["name"].tolist()) \
+            if parquet else set()
+        selected = ", ".join(f"{name}::{kind} AS {name}" if name in present else f"NULL::{kind} AS {name}"
+                             for name, kind in _COLUMNS.items())
+        sources.append(f"SELECT {selected} FROM read_parquet({parquet!r}, union_by_name=true)")
+    query = " UNION ALL ".join(sources) if sources else \
+        "SELECT " + ", ".join(f"NULL::{kind} AS {name}" for name, kind in _COLUMNS.items()) + " WHERE false"
+    con.sql(f"""CREATE VIEW records AS
+        SELECT *, coalesce(label, 'clean') <> 'clean' AS spam,
+               lower(regexp_extract(url, '{_HOST}', 1)) AS host
+        FROM ({query}) WHERE id IS NOT NULL OR status IS NOT NULL""")
+
+
 def collect(paths: Iterable[Path]) -> RunReport:
-    """Read every record of the given outputs (files or partitioned directories), streaming."""
+    """Aggregate every record of the given outputs (files or partitioned directories) with DuckDB, which streams
+    them in bounded memory: only per-host aggregates (and the campaign traces of spam hosts) reach Python, however
+    many records there are."""
+    import duckdb
+
+    files = [file for path in paths for file in (partition_files(path) if path.is_dir() else [path])]
     report = RunReport()
-    for path in paths:
-        for file in partition_files(path) if path.is_dir() else [path]:
-            for record in read_records(file):
-                report.add(record)
+    con = duckdb.connect()
+    _records_view(con, files)
+    for status, count in con.sql("SELECT coalesce(status, 'error'), count(*) FROM records GROUP BY 1").fetchall():
+        report.statuses[status] = count
+    for error, count in con.sql("SELECT left(coalesce(error, ''), 60), count(*) FROM records "
+                                "WHERE coalesce(status, 'error') = 'error' GROUP BY 1").fetchall():
+        report.errors[error] = count
+    ok = "FROM records WHERE status = 'ok'"
+    for label, count in con.sql(f"SELECT coalesce(label, 'clean'), count(*) {ok} GROUP BY 1").fetchall():
+        report.labels[label] = count
+    for bin_, count in con.sql(f"SELECT least(floor(score * {HISTOGRAM_BINS})::INT, {HISTOGRAM_BINS - 1}), count(*) "
+                               f"{ok} AND score IS NOT NULL GROUP BY 1").fetchall():
+        report.histogram[bin_] += count
+    for term, count in con.sql(f"SELECT e.key, sum(e.value) FROM (SELECT unnest(map_entries(terms)) AS e {ok} "
+                               "AND spam) GROUP BY 1").fetchall():
+        report.terms[term] = int(count)
+    hosts = con.execute(f"SELECT host, count(*), count(*) FILTER (WHERE spam), list_sort(list(url) FILTER "
+                        f"(WHERE spam))[1:{EXAMPLES_PER_HOST}] {ok} AND host <> '' GROUP BY 1")
+    while rows := hosts.fetchmany(10_000):
+        for host, pages, spam, examples in rows:
+            report.add_host(host, pages, spam, examples or [])
+    _collect_campaigns(con, report.campaigns, ok)
     return report
+
+
+def _collect_campaigns(con, grouper: CampaignGrouper, ok: str) -> None:
+    """Each spam host's campaign traces, page ids, URLs and dates, aggregated by DuckDB, into ``grouper``."""
+    spam = f"{ok} AND spam AND host <> '' AND cardinality(campaign) > 0"
+    pages = {host: row for host, *row in con.sql(
+        f"SELECT host, count(*), list_sort(list(id))[1:{EXAMPLE_PAGES}], list_sort(list(url))[1:{EXAMPLE_PAGES}], "
+        f"min(warc_date), max(warc_date) {spam} GROUP BY 1").fetchall()}
+    traces: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    rows = con.execute(f"SELECT host, e.key || ':' || unnest(e.value) AS trace, count(*) FROM "
+                       f"(SELECT host, unnest(map_entries(campaign)) AS e {spam}) GROUP BY 1, 2")
+    while batch := rows.fetchmany(10_000):
+        for host, trace, count in batch:
+            traces[host][trace] = count
+    for host, (count, ids, urls, first_seen, last_seen) in pages.items():
+        grouper.add_host(host, traces[host], ids, count, urls, first_seen, last_seen)
 
 
 def text_summary(report: RunReport) -> str:
