@@ -35,6 +35,10 @@ MAX_SCRIPT_CHARS = 200_000
 MAX_DECODED_CHARS = 20_000
 """Scripts up to this length are also read decoded; the obfuscated snippets of hacked pages are a few kilobytes."""
 MAX_ANCHORS = 20
+MAX_PLAIN_REDIRECT_CHARS = 4_000
+"""A script that neither tests its visitor nor hides strings is read for a redirect to a gambling domain only up
+to this length: such redirects are injected as short snippets, and the long scripts of genuine pages (bundles,
+state, analytics) are most of the bytes a page's scripts hold."""
 """Tests of the visitor looked at per script."""
 
 _ACTION_WORDS = ("location", "window.open", "http-equiv", "write", "innerHTML", "insertAdjacentHTML", "style.",
@@ -233,7 +237,8 @@ def _script_symbols(script: str, host: str | None) -> tuple[list[Symbol], str | 
     strings, decoded."""
     tests = any(anchor in script for anchor in _ANCHORS)
     hiding = any(word in script for word in _HIDING_WORDS)
-    if not (tests or hiding or any(word in script for word in _ACTION_WORDS)):
+    if not (tests or hiding) and (len(script) > MAX_PLAIN_REDIRECT_CHARS
+                                  or not any(word in script for word in _ACTION_WORDS)):
         return [], None
     obfuscated = len(script) <= MAX_DECODED_CHARS and (hiding or any(way in script for way in _OBFUSCATIONS))
     reading = decoded(script) if obfuscated else Decoded(script, [], [])

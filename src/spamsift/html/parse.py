@@ -208,7 +208,7 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     tree = LexborHTMLParser(html)
     title, meta, refresh = _head_texts(tree)
     style_text = " ".join(node.text() for node in tree.css("style"))
-    scripts = [text for node in tree.css("script") if not node.attributes.get("src") and (text := node.text())]
+    scripts = [text for node in tree.css("script:not([src])") if (text := node.text())]
     rules = _hidden_by_rules(style_text) if style_text else {}
     host = (host_of(url) or None) if url else None
     root = tree.body or tree.root
