@@ -28,5 +28,10 @@ class FamilyEvidence:
     def logit(self) -> float:
         return sum(symbol.weight for symbol in self.symbols) - self.bias
 
+    @property
+    def fired(self) -> bool:
+        """Whether the family reads the page as spam: its weights reach its bias (probability 0.5)."""
+        return self.logit >= 0
+
     def reasons(self) -> list[str]:
         return [symbol.explanation for symbol in self.symbols if symbol.weight > 0]

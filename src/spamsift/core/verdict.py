@@ -430,17 +430,17 @@ def judge(page: Page, models: Models | None = None) -> Report:
             reasons.append(f"keyword in URL: {_side_reason(ev, models)}")
 
     for name, family in families.items():
-        if family_probs[name] >= SPAM_THRESHOLD:
+        if family.fired:
             reasons.append(f"{name}: " + "; ".join(family.reasons()))
     reasons.extend(page.notes)
     label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
     terms = _spam_terms(a.evidence, spam_indices)
     campaign = {} if label == "clean" else campaign_traces(
-        page, spam_indices, [i for i in spam_indices if _promotes(a.evidence[i])], _spam_brands(a, spam_indices),
-        a.doorway.keyword,
-        a.doorway.title if a.doorway.logit >= 0 else None, a.doorway.slot,
-        host_of(a.cloaking.target) if a.cloaking.target else None)
+        page, spam_indices, promoting=[i for i in spam_indices if _promotes(a.evidence[i])],
+        brands=_spam_brands(a, spam_indices), doorway_keyword=a.doorway.keyword,
+        doorway_title=a.doorway.title if a.doorway.fired else None, doorway_slot=a.doorway.slot,
+        redirect_host=host_of(a.cloaking.target) if a.cloaking.target else None)
     return Report(label=label, score=score, blocks=blocks, clean_text=clean_text, reasons=reasons,
                   text=page.text, url=page.url, title=page.title, terms=terms, campaign=campaign)
 
@@ -450,7 +450,7 @@ def _spam_brands(a: Assessment, spam_indices: list[int]) -> list[str]:
     keyword slot."""
     brands = [brand for i in spam_indices for brand in a.evidence[i].brands]
     brands += [brand for ev in a.side_evidence + a.url_evidence for brand in ev.brands]
-    if a.doorway.keyword and a.doorway.logit >= 0:
+    if a.doorway.keyword and a.doorway.fired:
         brands.append(a.doorway.keyword)
     return brands
 
