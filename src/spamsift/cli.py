@@ -196,12 +196,13 @@ def scan(sites: tuple[str, ...], urls_file, max_pages: int, max_depth: int, max_
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
             print_summary(result, console)
+    campaigns = scan_campaigns(scans)
     if as_json:
-        click.echo(json.dumps({"campaigns": [c.to_dict() for c in scan_campaigns(scans)]}, ensure_ascii=False))
+        click.echo(json.dumps({"campaigns": [c.to_dict() for c in campaigns]}, ensure_ascii=False))
     else:
-        print_campaigns(scans, console)
+        print_campaigns(campaigns, console)
     if html_path is not None:
-        html_path.write_text(html_report(scans), encoding="utf-8")
+        html_path.write_text(html_report(scans, campaigns), encoding="utf-8")
     if all(result.error for result in scans):
         sys.exit(EXIT_ERROR)
     found = any(result.infected_pages or result.injected_urls or result.doorway_generators for result in scans)

@@ -47,7 +47,8 @@ class RunReport:
     terms: Counter[str] = field(default_factory=Counter)
     histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
     errors: Counter[str] = field(default_factory=Counter)
-    campaigns: CampaignGrouper = field(default_factory=CampaignGrouper)
+    campaigns: list[Campaign] = field(default_factory=list)
+    """The run's campaigns (:mod:`spamsift.batch.campaigns`), grouped once when the records are read."""
 
     def add_host(self, host: str, pages: int, spam: int, examples: list[str]) -> None:
         """A host's page counts, into the tables by host, registered domain and public suffix."""
@@ -75,16 +76,14 @@ _HOST = r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)"
 def _records_view(con, files: list[Path]) -> None:
     """A view ``records`` over the output files: JSON Lines (gzip or not; a torn last line, as a crash leaves it,
     reads as a row of nulls and is dropped) and Parquet."""
-    columns = ", ".join(f"{name}::{kind} AS {name}" for name, kind in _COLUMNS.items())
     sources = []
     jsonl = [str(f) for f in files if f.suffix != ".parquet"]
     parquet = [str(f) for f in files if f.suffix == ".parquet"]
     if jsonl:
-        sources.append(f"SELECT {columns} FROM read_json({jsonl!r}, format='newline_delimited', "
-                       f"columns={_COLUMNS!r}, ignore_errors=true)")
+        sources.append(f"SELECT * FROM read_json({jsonl!r}, format='newline_delimited', columns={_COLUMNS!r}, "
+                       "ignore_errors=true)")
     if parquet:
-        present = set(con.sql(f"SELECT name FROM parquet_schema({parquet!r})").fetchnumpy()["name"].tolist()) \
-            if parquet else set()
+        present = {name for (name,) in con.sql(f"SELECT name FROM parquet_schema({parquet!r})").fetchall()}
         selected = ", ".join(f"{name}::{kind} AS {name}" if name in present else f"NULL::{kind} AS {name}"
                              for name, kind in _COLUMNS.items())
         sources.append(f"SELECT {selected} FROM read_parquet({parquet!r}, union_by_name=true)")
@@ -125,12 +124,13 @@ def collect(paths: Iterable[Path]) -> RunReport:
     while rows := hosts.fetchmany(10_000):
         for host, pages, spam, examples in rows:
             report.add_host(host, pages, spam, examples or [])
-    _collect_campaigns(con, report.campaigns, ok)
+    report.campaigns = _collect_campaigns(con, ok).campaigns()
     return report
 
 
-def _collect_campaigns(con, grouper: CampaignGrouper, ok: str) -> None:
-    """Each spam host's campaign traces, page ids, URLs and dates, aggregated by DuckDB, into ``grouper``."""
+def _collect_campaigns(con, ok: str) -> CampaignGrouper:
+    """Each spam host's campaign traces, page ids, URLs and dates, aggregated by DuckDB, in a grouper."""
+    grouper = CampaignGrouper()
     spam = f"{ok} AND spam AND host <> '' AND cardinality(campaign) > 0"
     pages = {host: row for host, *row in con.sql(
         f"SELECT host, count(*), list_sort(list(id))[1:{EXAMPLE_PAGES}], list_sort(list(url))[1:{EXAMPLE_PAGES}], "
@@ -143,6 +143,7 @@ def _collect_campaigns(con, grouper: CampaignGrouper, ok: str) -> None:
             traces[host][trace] = count
     for host, (count, ids, urls, first_seen, last_seen) in pages.items():
         grouper.add_host(host, traces[host], ids, count, urls, first_seen, last_seen)
+    return grouper
 
 
 def text_summary(report: RunReport) -> str:
@@ -157,7 +158,7 @@ def text_summary(report: RunReport) -> str:
                 f"{key} {t.spam}/{t.pages} ({t.share:.0%})" for key, t in top))
     if report.terms:
         lines.append("top spam terms: " + ", ".join(f"{t} {n}" for t, n in report.terms.most_common(15)))
-    lines += campaign_lines(report.campaigns.campaigns())
+    lines += campaign_lines(report.campaigns)
     return "\n".join(lines)
 
 
@@ -172,7 +173,7 @@ def json_summary(report: RunReport) -> dict[str, Any]:
             "examples": {host: urls for host, urls in report.examples.items()},
             "terms": dict(report.terms.most_common(50)), "histogram": report.histogram,
             "errors": dict(report.errors.most_common(50)),
-            "campaigns": [campaign.to_dict() for campaign in report.campaigns.campaigns()]}
+            "campaigns": [campaign.to_dict() for campaign in report.campaigns]}
 
 
 _STYLE = """
@@ -286,9 +287,8 @@ def html_page(report: RunReport) -> str:
         "<h2>Most frequent spam terms and brands</h2>",
         _bar_chart("Spam terms and brands", [(t, float(n), str(n)) for t, n in report.terms.most_common(20)]),
     ]
-    campaigns = report.campaigns.campaigns()
-    if campaigns:
-        parts += ["<h2>Campaigns</h2>", campaigns_html(campaigns)]
+    if report.campaigns:
+        parts += ["<h2>Campaigns</h2>", campaigns_html(report.campaigns)]
     if report.errors:
         rows = [[escape(error), str(n)] for error, n in report.errors.most_common(20)]
         parts += ["<h2>Errors</h2>", html_table(["error", "records"], rows, frozenset({1}))]

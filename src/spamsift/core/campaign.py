@@ -9,6 +9,7 @@ import hashlib
 import re
 
 from spamsift.core.links import gambling_domain_of, registered_domain
+from spamsift.core.normalize import words
 from spamsift.core.page import Page
 from spamsift.core.vocabulary import names_gambling, vocabulary_words
 
@@ -28,14 +29,13 @@ MIN_TEMPLATE_WORDS = 2
 MIN_BLOCK_WORDS = 6
 """Spam text of fewer words than this, once the words of the vocabulary are left out (every operation writes "slot
 gacor" and "link alternatif"), is no fingerprint of an operation."""
-_WORD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 _DOMAIN_WORDS = re.compile(r"[.\-_]+")
 
 
-def minhash(words: list[str]) -> list[int]:
+def minhash(tokens: list[str]) -> list[int]:
     """The MinHash of a text's words and word pairs."""
-    shingles = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+    shingles = set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
     hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles]
     return [min((a * h + b) % _MERSENNE for h in hashes) for a, b in _PERMUTATIONS]
 
@@ -86,13 +86,12 @@ def campaign_traces(page: Page, spam_indices: list[int], promoting: list[int], b
         traces["targets"] = sorted(targets)
     if doorway_keyword and doorway_title:
         template = template_of(doorway_title, doorway_keyword)
-        if len(_WORD.findall(template)) >= MIN_TEMPLATE_WORDS:
+        if len(words(template)) >= MIN_TEMPLATE_WORDS:
             traces["template"] = [template]
     if doorway_slot:
         traces["slot"] = [doorway_slot]
     generic = vocabulary_words()
-    words = [word for i in spam_indices for word in _WORD.findall(page.segments[i].text.casefold())
-             if word not in generic]
-    if len(words) >= MIN_BLOCK_WORDS:
-        traces["blocks"] = minhash_bands(minhash(words))
+    spam_words = [word for i in spam_indices for word in words(page.segments[i].text) if word not in generic]
+    if len(spam_words) >= MIN_BLOCK_WORDS:
+        traces["blocks"] = minhash_bands(minhash(spam_words))
     return traces

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -35,11 +36,11 @@ MAX_SCRIPT_CHARS = 200_000
 MAX_DECODED_CHARS = 20_000
 """Scripts up to this length are also read decoded; the obfuscated snippets of hacked pages are a few kilobytes."""
 MAX_ANCHORS = 20
+"""Tests of the visitor, and redirects, looked at per script."""
 MAX_PLAIN_REDIRECT_CHARS = 4_000
 """A script that neither tests its visitor nor hides strings is read for a redirect to a gambling domain only up
 to this length: such redirects are injected as short snippets, and the long scripts of genuine pages (bundles,
 state, analytics) are most of the bytes a page's scripts hold."""
-"""Tests of the visitor looked at per script."""
 
 _ACTION_WORDS = ("location", "window.open", "http-equiv", "write", "innerHTML", "insertAdjacentHTML", "style.",
                  "remove()")
@@ -143,8 +144,7 @@ def decoded(script: str) -> Decoded:
     if _CONCATENATION.search(script):
         script = _CONCATENATION.sub("", script)
         ways.append("string concatenation")
-    if _PERCENT.search(script):
-        replace(_PERCENT, "percent-encoding", lambda m: unquote(m.group()))
+    replace(_PERCENT, "percent-encoding", lambda m: unquote(m.group()))
     for match in _BASE64_LITERAL.finditer(script):
         text = _base64_text(match.group(1))
         if text and text.isprintable():
@@ -158,16 +158,24 @@ def _gambling_target(text: str) -> str | None:
     return next((m.group() for m in _TARGET.finditer(text) if gambling_domain_of(m.group(1))), None)
 
 
-def _redirects(text: str) -> list[re.Match[str]]:
-    """The redirects of a script, found from where their words stand (``str.find``), not by a pattern tried at
-    every character of scripts that run to hundreds of kilobytes; at most MAX_ANCHORS."""
-    found = []
-    for word in _REDIRECT_WORDS:
+def _occurrences(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    """(where, which) for each of ``words`` in ``text``, word by word (``str.find``: not a pattern tried at every
+    character of scripts that run to hundreds of kilobytes)."""
+    for word in words:
         at = text.find(word)
-        while at != -1 and len(found) < MAX_ANCHORS:
-            if match := _REDIRECT.search(text, max(0, at - 16), at + len(word) + 24):
-                found.append(match)
-            at = text.find(word, at + len(word))
+        while at != -1:
+            yield at, word
+            at = text.find(word, at + 1)
+
+
+def _redirects(text: str) -> list[re.Match[str]]:
+    """The redirects of a script, read around where their words stand; at most MAX_ANCHORS."""
+    found = []
+    for at, word in _occurrences(text, _REDIRECT_WORDS):
+        if len(found) == MAX_ANCHORS:
+            break
+        if match := _REDIRECT.search(text, max(0, at - 16), at + len(word) + 24):
+            found.append(match)
     return found
 
 
@@ -187,12 +195,11 @@ def _snippet(text: str, start: int) -> str:
 def _anchors(text: str) -> list[int]:
     """Where :data:`_ANCHORS` stand in ``text``, in order, up to MAX_ANCHORS; not "noreferrer", which tests nobody."""
     found = []
-    for anchor in _ANCHORS:
-        at = text.find(anchor)
-        while at != -1 and len(found) < MAX_ANCHORS:
-            if not text.endswith("no", 0, at):
-                found.append(at)
-            at = text.find(anchor, at + 1)
+    for at, _ in _occurrences(text, _ANCHORS):
+        if len(found) == MAX_ANCHORS:
+            break
+        if not text.endswith("no", 0, at):
+            found.append(at)
     return sorted(found)
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from spamsift.core.normalize import words
 from spamsift.core.symbols import FamilyEvidence, Symbol
 from spamsift.core.vocabulary import names_gambling
 
@@ -41,7 +42,6 @@ class DoorwayEvidence(FamilyEvidence):
 _GLYPH = r"[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
 _TITLE_SPLIT = re.compile(rf"\s*(?:{_GLYPH}+|[|»•·~]+|\s[-–—:]+\s)\s*")
 _GLYPH_SEPARATOR = re.compile(rf"\s*{_GLYPH}+\s*")
-_WORD = re.compile(r"[^\W_]+")
 _SPINTAX = re.compile(r"\{[^{}|]{1,60}(?:\|[^{}|]{1,60})+\}")
 _KEY_VALUE_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{12,}|[\w-]+\.(?:html?|php|aspx?|jsp|pdf|jpe?g|png))$", re.I)
 _URL_WORD_SEPARATORS = re.compile(r"[-_+\s.]+")
@@ -49,10 +49,6 @@ FOREIGN_WEIGHT = 1.0
 """Weight of a keyword that is neither the site's name (its host) nor in the page's text."""
 MAX_KEYWORD_WORDS = 4
 """A keyword slot holds a brand or a short phrase; a longer echo is an article's slug repeating its headline."""
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
 
 
 def url_keywords(url: str | None) -> list[tuple[str, str]]:
@@ -67,21 +63,21 @@ def url_keywords(url: str | None) -> list[tuple[str, str]]:
     found = []
     for name, value in parse_qsl(parts.query, keep_blank_values=False):
         value = value.strip()
-        if value and not _KEY_VALUE_NOISE.match(value) and _WORD.search(value):
-            found.append((f"?{name}=", " ".join(_words(_URL_WORD_SEPARATORS.sub(" ", value)))))
+        if value and not _KEY_VALUE_NOISE.match(value) and words(value):
+            found.append((f"?{name}=", " ".join(words(_URL_WORD_SEPARATORS.sub(" ", value)))))
     segments = [s for s in unquote(parts.path).split("/") if s]
     if segments and not _KEY_VALUE_NOISE.match(segments[-1]):
-        found.append(("path slug", " ".join(_words(_URL_WORD_SEPARATORS.sub(" ", segments[-1])))))
-    return [(where, words) for where, words in found if words]
+        found.append(("path slug", " ".join(words(_URL_WORD_SEPARATORS.sub(" ", segments[-1])))))
+    return [(where, phrase) for where, phrase in found if phrase]
 
 
-def _starts_with(words: list[str], prefix: list[str]) -> bool:
-    return bool(prefix) and words[:len(prefix)] == prefix
+def _starts_with(tokens: list[str], prefix: list[str]) -> bool:
+    return bool(prefix) and tokens[:len(prefix)] == prefix
 
 
-def _contains(words: list[str], phrase: list[str]) -> bool:
+def _contains(tokens: list[str], phrase: list[str]) -> bool:
     n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+    return any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1))
 
 
 def _explains_rest(title_parts: list[list[str]], part_index: int, keyword: list[str],
@@ -142,8 +138,8 @@ def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
     """The keyword the head was built around, where the URL echoes it (or None), and which title part it opens
     (or None). A URL's words count when they open a title part or a description, or make up a whole title part;
     without such an echo, the words a title part and a description both open with."""
-    for where, words in url_words:
-        keyword = words.split()
+    for where, phrase in url_words:
+        keyword = phrase.split()
         if len(keyword) > MAX_KEYWORD_WORDS:
             continue
         for index, part in enumerate(title_parts):
@@ -164,8 +160,8 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     """The doorway symbols of a page's head: ``title``, its ``descriptions`` (meta, og, twitter), ``url``, the
     ``host`` it was served from and the lines of its visible ``body`` (read only when a keyword slot is found)."""
     title = unicodedata.normalize("NFKC", title or "")
-    title_parts = [_words(part) for part in _TITLE_SPLIT.split(title) if _words(part)]
-    description_words = [_words(d) for d in descriptions if _words(d)]
+    title_parts = [part_words for part in _TITLE_SPLIT.split(title) if (part_words := words(part))]
+    description_words = [found for description in descriptions if (found := words(description))]
     url_words = url_keywords(url)
     symbols: list[Symbol] = []
     spintax = next((m.group() for text in (title, *descriptions) for m in [_SPINTAX.search(text)] if m), None)
@@ -211,7 +207,7 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
         symbols.append(Symbol("GLYPH_SEPARATOR", 0.5, "the title's parts are separated by a pictograph"))
     # the page's text is read last, and only when the symbol could tip the sum: most heads are far from it
     if (not own_name and sum(symbol.weight for symbol in symbols) + FOREIGN_WEIGHT >= DOORWAY_BIAS
-            and not any(_contains(_words(line), keyword) for line in body)):
+            and not any(_contains(words(line), keyword) for line in body)):
         symbols.append(Symbol("FOREIGN_KEYWORD", FOREIGN_WEIGHT, f"the keyword is neither the site's name nor in "
                               f"its text: {written}"))
     return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written, title, echoed_from)

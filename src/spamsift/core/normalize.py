@@ -224,3 +224,12 @@ def obfuscation_ratio(text: str) -> float:
     if odd < MIN_DISGUISED_CHARACTERS:
         return 0.0
     return min(1.0, odd / len(text))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The case-folded runs of letters and digits of ``text``: the words the page-wide evidence families compare
+    (a doorway's keyword against its head and URL, a campaign's spam text)."""
+    return _WORD.findall(text.casefold())

@@ -73,14 +73,15 @@ def scan_campaigns(scans: list[SiteScan]) -> list[Campaign]:
     return grouper.campaigns()
 
 
-def print_campaigns(scans: list[SiteScan], console: Console) -> None:
-    for line in campaign_lines(scan_campaigns(scans)):
+def print_campaigns(campaigns: list[Campaign], console: Console) -> None:
+    for line in campaign_lines(campaigns):
         console.print(line)
 
 
-def html_report(scans: list[SiteScan]) -> str:
+def html_report(scans: list[SiteScan], campaigns: list[Campaign]) -> str:
     """One HTML file, no external assets: per site the infected pages, their evidence, and the three views side
-    by side with the blocks that only the crawler or referred view gets outlined."""
+    by side with the blocks that only the crawler or referred view gets outlined; then the ``campaigns`` across the
+    sites (:func:`scan_campaigns`)."""
     parts = []
     for scan in scans:
         summary = scan.summary()
@@ -109,7 +110,6 @@ def html_report(scans: list[SiteScan]) -> str:
             parts.append("</div>")
         if not scan.infected_pages:
             parts.append("<p>No infected pages found.</p>")
-    campaigns = scan_campaigns(scans)
     if campaigns:
         parts += ["<h2>Campaigns across the scanned sites</h2>", campaigns_html(campaigns)]
     return document("spamsift scan report", "".join(parts), _STYLE)
