@@ -10,7 +10,6 @@ from spamsift.core.normalize import (
     _COMBINING_MARKS,
     _CYRILLIC_OR_GREEK,
     _FANCY_LETTERS,
-    _LEET_CHAR,
     _LEET_HINT,
     _LEET_WORD,
     _MIXED_SCRIPT_WORD,
@@ -58,6 +57,11 @@ def test_leetspeak_is_read_as_letters_only_inside_words():
     assert deleet(normalize("sl0t g4c0r 2025")) == "slot gacor 2025"
 
 
+def test_numbers_beside_words_stay_numbers():
+    """A digit stands for a letter only next to one: identifiers and file names keep their numbers."""
+    assert deleet("report_2016 85_bmb j@ckpot") == "report_2016 85_bmb jackpot"
+
+
 def test_newlines_survive_so_lines_can_be_split_again():
     text = "a\nАЕRО88\r\n\u2028x"
     assert normalize(text).count("\n") == text.count("\n")
@@ -100,7 +104,7 @@ def test_patterns_read_only_on_hinted_lines_find_what_they_find_on_the_whole_tex
     (for speed): the same as reading the whole text."""
     lowered = text.lower()
     assert _sub_lines(_SPACED_LETTERS, _collapse, lowered, _SPACED_HINT) == _SPACED_LETTERS.sub(_collapse, lowered)
-    assert _sub_lines(_LEET_WORD, _read_leet, lowered, _LEET_CHAR) == _LEET_WORD.sub(_read_leet, lowered)
+    assert _sub_lines(_LEET_WORD, _read_leet, lowered, _LEET_HINT) == _LEET_WORD.sub(_read_leet, lowered)
     assert ([(m.start(), m.group()) for m in find_numbered_names(lowered)]
             == [(m.start(), m.group()) for m in NUMBERED_NAME.finditer(lowered)])
     brands = _brand_patterns()[0]

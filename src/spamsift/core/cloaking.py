@@ -56,6 +56,10 @@ _BOT_TEST = re.compile(r"(?:userAgent|\bua\b).{0,200}?(?:googlebot|bingbot|slurp
 _SEARCH_REFERRER_TEST = re.compile(r"(?<!no)referrer.{0,200}?(?<![./])(?:google|bing|yahoo|yandex|baidu|duckduckgo)|"
                                    r"(?<![./])(?:google|bing|yahoo|yandex|baidu|duckduckgo).{0,200}?(?<!no)referrer",
                                    re.I | re.S)
+_TESTS = (("bots", _BOT_TEST, ("bot", "slurp", "yandex", "spider", "crawler", "lighthouse")),
+          ("search visitors", _SEARCH_REFERRER_TEST, ("google", "bing", "yahoo", "yandex", "baidu", "duckduckgo")))
+"""Who a test may be for, its pattern, and the names one of which it holds: most tests of ``userAgent`` and
+``referrer`` in genuine scripts name none of them, and looking for the names is cheaper than trying the pattern."""
 _REDIRECT_WORDS = ("location", "window.open", "http-equiv")
 """What every redirect of :data:`_REDIRECT` holds."""
 _REDIRECT = re.compile(r"location(?:\.href)?\s*=[^=]|location\.(?:replace|assign)\s*\(|window\.open\s*\(|"
@@ -208,7 +212,10 @@ def _guarded_actions(text: str) -> tuple[str, str, re.Match[str]] | None:
     after it, looking only around the places where a test may be (:data:`_ANCHORS`)."""
     for anchor in _anchors(text):
         start = max(0, anchor - 250)
-        for tested, test in (("bots", _BOT_TEST), ("search visitors", _SEARCH_REFERRER_TEST)):
+        around = text[start:anchor + 260].lower()
+        for tested, test, names in _TESTS:
+            if not any(name in around for name in names):
+                continue
             condition = test.search(text, start, anchor + 260)
             if not condition:
                 continue

@@ -39,6 +39,12 @@ def gambling_domains() -> frozenset[str]:
     return frozenset(gzip.decompress(raw).decode().split())
 
 
+def load_domains() -> None:
+    """Read the gambling domains and the public suffixes now rather than on the first page."""
+    gambling_domains()
+    registered_domain("example.com")
+
+
 def gambling_domain_of(host: str) -> str | None:
     """The known gambling domain ``host`` belongs to, if any: the host itself or a parent of it is on the list,
     which holds registered domains only (never a bare public suffix), so that no public-suffix lookup is needed."""

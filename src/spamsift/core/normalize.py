@@ -94,13 +94,12 @@ _BRACKET_PAIRS = ("][", "】【", ")(", "）（", "〕〔", "〗〖")
 # Combining marks that NFKC could not fold into a letter: underlines, overlines, strokes and enclosing
 # circles or keycaps drawn over each letter ("K̲U̲S̲U̲M̲A̲").
 _COMBINING_MARKS = CodePoints([(0x300, 0x36F), (0x1AB0, 0x1AFF), (0x20D0, 0x20FF)])
-# Words that mix letters with digits or symbols standing for letters: "sl0t", "g4c0r", "j@ckpot".
-_LEET_WORD = re.compile(r"\b(?=[\w@$]*[0-9@$])(?=[\w@$]*[a-z])[\w@$]+")  # digits first: most words fail fast
-_LEET_CHAR = re.compile(r"[0-9@$]")
-"""What every leetspeak word holds (see :func:`hinted_lines`)."""
+# Words where a digit or symbol stands for a letter, next to one: "sl0t", "g4c0r", "j@ckpot"; not "2016_report".
+_LEET_WORD = re.compile(r"\b(?=[\w@$]*?(?:[0-9@$][a-z]|[a-z][0-9@$]))[\w@$]+")
 _LEET_HINT = re.compile(r"[0-9@$](?:(?<=[a-z].)|[a-z])")
-"""A letter next to a digit or symbol, either side: looked for from the digits and symbols, which ``re`` skips to;
-every letter of a text would start a try of ``[a-z][0-9@$]``."""
+"""What every leetspeak word holds, a letter next to a digit or symbol, either side (see :func:`hinted_lines`):
+looked for from the digits and symbols, which ``re`` skips to; every letter of a text would start a try of
+``[a-z][0-9@$]``."""
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s"})
 
@@ -109,6 +108,10 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _CYRILLIC_OR_GREEK = CodePoints([(0x370, 0x4FF)])
 _MIXED_SCRIPT_WORD = re.compile(rf"\b(?=\w*[A-Za-z])(?=\w*{_CYRILLIC_OR_GREEK.character_class})\w+")
 
+
+_SURROGATES = CodePoints([(0xD800, 0xDFFF)])
+"""Halves of a character that a text can hold alone (JSON's ``"\ud800"``) though they are no text: read as U+FFFD,
+which the vocabulary's matcher (it reads UTF-8) can read."""
 
 _PICTOGRAPHS = CodePoints([(0x2190, 0x2BFF), (0x3200, 0x32FF), (0x1F000, 0x1FAFF)])
 _PICTOGRAPH = _PICTOGRAPHS.character_class
@@ -162,6 +165,8 @@ def normalize(text: str) -> str:
     normalized once and split again into the same lines.
     """
     if not text.isascii():
+        if _SURROGATES.found_in(text):
+            text = _SURROGATES.pattern.sub("\ufffd", text)
         text = unicodedata.normalize("NFKC", text)
         if _TABLE_CHARS.found_in(text):
             text = _change_lines(text, _TABLE_CHARS.pattern, lambda line: line.translate(_TABLE))
@@ -183,9 +188,7 @@ def normalize(text: str) -> str:
 
 def deleet(normalized: str) -> str:
     """Read digits and symbols inside words as the letters they imitate (``g4c0r`` -> ``gacor``)."""
-    if not _LEET_HINT.search(normalized):
-        return normalized
-    return _sub_lines(_LEET_WORD, _read_leet, normalized, _LEET_CHAR)
+    return _sub_lines(_LEET_WORD, _read_leet, normalized, _LEET_HINT)
 
 
 def _read_leet(match: re.Match[str]) -> str:

@@ -2,7 +2,8 @@
 
 The term lists live in ``spamsift/data/vocabulary/*.tsv`` (one file per language group, each with
 its provenance in its header) so that they can be reviewed and extended without touching code.
-All terms are matched at once with an Aho-Corasick automaton over the normalized, de-leeted text.
+All terms are matched at once with an Aho-Corasick automaton (``ahocorasick_rs``, every match, overlapping ones
+included) over the normalized, de-leeted text.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import ahocorasick
+import ahocorasick_rs
 
 from spamsift.core.normalize import deleet, hinted_lines, normalize
 
@@ -58,17 +59,24 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+@dataclass(frozen=True, slots=True)
+class _Automaton:
+    """The vocabulary's automaton and each pattern's term, by pattern number."""
+
+    matcher: ahocorasick_rs.AhoCorasick
+    terms: tuple[Term, ...]
+
+
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _automaton() -> _Automaton:
+    patterns: dict[str, Term] = {}  # a term listed twice is the last file's
     for name, content in _data_files(".tsv"):
         for text, tier in _rows(content):
             if tier not in TIERS:
                 raise ValueError(f"{name}: unknown tier {tier!r} for {text!r}")
             key = deleet(normalize(text))
-            automaton.add_word(key, (len(key), Term(text, tier, name)))
-    automaton.make_automaton()
-    return automaton
+            patterns[key] = Term(text, tier, name)
+    return _Automaton(ahocorasick_rs.AhoCorasick(list(patterns)), tuple(patterns.values()))
 
 
 @cache
@@ -102,6 +110,12 @@ def _brand_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?:{alternation})\b"))
 
 
+def load_vocabulary() -> None:
+    """Read the term lists and build their automaton and the brand patterns now rather than on the first page."""
+    _automaton()
+    _brand_patterns()
+
+
 def find_brands(normalized: str) -> Iterator[re.Match[str]]:
     """Gambling brand names in a normalized text: letters ending in a brand suffix (``dapurtoto``, ``megabet``,
     ``zeus303``), unless the word ends like an ordinary word of some language (``sorbet``, ``menyabet``;
@@ -119,9 +133,9 @@ def find_terms(matched_view: str) -> list[Hit]:
     Terms in scripts written without spaces (Thai, Chinese) match anywhere.
     """
     hits: list[Hit] = []
-    for end_index, (length, term) in _automaton().iter(matched_view):
-        start = end_index - length + 1
-        end = end_index + 1
+    automaton = _automaton()
+    for pattern, start, end in automaton.matcher.find_matches_as_indexes(matched_view, overlapping=True):
+        term = automaton.terms[pattern]
         if term.text[0].isascii() and start > 0 and _is_word_char(matched_view[start - 1]):
             continue
         if term.text[-1].isascii() and end < len(matched_view) and _is_word_char(matched_view[end]):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from html import unescape
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from spamsift.core.model import StackedModel
 from spamsift.core.page import MAX_BLOCKS, Page, host_of
@@ -169,6 +169,12 @@ def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str
     return title or None, meta, refresh
 
 
+def _is_code(script: LexborNode) -> bool:
+    """Whether a ``<script>`` holds code, not data: JSON blocks (a framework's state, structured data) run to tens
+    of kilobytes a page, and data cannot test its visitor."""
+    return "json" not in (script.attributes.get("type") or "").lower()
+
+
 MAX_OPEN_ELEMENTS = 25_000
 """Markup that leaves more elements open than this is hostile (:class:`HostileMarkup`): lexbor's tree
 building slows with the square of the nesting (100,000 nested divs take 45 s), and genuine pages stay under
@@ -208,7 +214,7 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     tree = LexborHTMLParser(html)
     title, meta, refresh = _head_texts(tree)
     style_text = " ".join(node.text() for node in tree.css("style"))
-    scripts = [text for node in tree.css("script:not([src])") if (text := node.text())]
+    scripts = [text for node in tree.css("script:not([src])") if _is_code(node) and (text := node.text())]
     rules = _hidden_by_rules(style_text) if style_text else {}
     host = (host_of(url) or None) if url else None
     root = tree.body or tree.root
