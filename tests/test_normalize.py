@@ -107,7 +107,7 @@ def test_patterns_read_only_on_hinted_lines_find_what_they_find_on_the_whole_tex
     assert _sub_lines(_LEET_WORD, _read_leet, lowered, _LEET_HINT) == _LEET_WORD.sub(_read_leet, lowered)
     assert ([(m.start(), m.group()) for m in find_numbered_names(lowered)]
             == [(m.start(), m.group()) for m in NUMBERED_NAME.finditer(lowered)])
-    brands = _brand_patterns()[0]
+    brands = _brand_patterns().brand
     assert ([(m.start(), m.group()) for m in find_brands(lowered)]
             == [(m.start(), m.group()) for m in brands.finditer(lowered)])
 

@@ -128,17 +128,20 @@ def _collapse(match: re.Match[str]) -> str:
     return _SEPARATORS.sub("", match.group())
 
 
+def line_around(text: str, at: int) -> tuple[int, int]:
+    """The start and end of the line of ``text`` that holds the character before ``at``, or ``at`` itself."""
+    line_end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if line_end < 0 else line_end
+
+
 def hinted_lines(text: str, hint: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The start and end of each line of ``text`` where ``hint`` is found, in order. A pattern whose matches never
     cross a line need only be read on those lines when ``hint`` finds what every match holds with a pattern ``re``
     can skip ahead with: a look-behind or a word boundary at its start makes it try every character of a page."""
     done = 0
     while (found := hint.search(text, done)) is not None:
-        line_end = text.find("\n", found.end())
-        if line_end < 0:
-            line_end = len(text)
-        yield text.rfind("\n", 0, found.start()) + 1, line_end
-        done = line_end
+        line_start, done = line_around(text, found.end())
+        yield line_start, done
 
 
 def _change_lines(text: str, hint: re.Pattern[str], change: Callable[[str], str]) -> str:
