@@ -107,6 +107,21 @@ HARD_NEGATIVES = {
         "The buffet offers breakfast, lunch and dinner daily, with a children's menu and vegetarian options.\n"
         "Reservations are recommended on weekends; please call the front desk or book online."
     ),
+    "Quran recitation schedule (tr)": (
+        "Ramazan Mukabele Programı\n"
+        "Her gün ikindi namazından sonra Bakara Suresi ve Âl-i İmrân Suresi okunacaktır.\n"
+        "Cemaatimizin katılımıyla hatim duası son cuma günü yapılacaktır."
+    ),
+    "staff list with Indian surnames (en)": (
+        "Department of Physics: Faculty\n"
+        "Prof. Anil Kumar, Head of Department, condensed matter physics.\n"
+        "Dr. Priya Kumar, Associate Professor, quantum optics; Dr. Rajesh Kumar, Assistant Professor, plasma physics."
+    ),
+    "official lottery results (zh)": (
+        "福利彩票开奖公告\n"
+        "广东11选5今日开奖结果已公布，开奖号码为03、05、07、09、11。\n"
+        "请购彩者理性购彩，快三天就到兑奖截止日期，未兑奖的彩民请尽快到指定网点兑奖。"
+    ),
 }
 
 
