@@ -110,7 +110,7 @@ _MIXED_SCRIPT_WORD = re.compile(rf"\b(?=\w*[A-Za-z])(?=\w*{_CYRILLIC_OR_GREEK.ch
 
 
 _SURROGATES = CodePoints([(0xD800, 0xDFFF)])
-"""Halves of a character that a text can hold alone (JSON's ``"\ud800"``) though they are no text: read as U+FFFD,
+"""Halves of a character that a text can hold alone (JSON's ``"\\ud800"``) though they are no text: read as U+FFFD,
 which the vocabulary's matcher (it reads UTF-8) can read."""
 
 _PICTOGRAPHS = CodePoints([(0x2190, 0x2BFF), (0x3200, 0x32FF), (0x1F000, 0x1FAFF)])
