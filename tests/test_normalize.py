@@ -28,7 +28,13 @@ from spamsift.core.normalize import (
     normalize,
     obfuscation_ratio,
 )
-from spamsift.core.vocabulary import NUMBERED_NAME, _brand_patterns, find_brands, find_numbered_names
+from spamsift.core.vocabulary import (
+    _LETTER_TWO_DIGITS,
+    NUMBERED_NAME,
+    _brand_patterns,
+    find_brands,
+    find_numbered_names,
+)
 
 
 @pytest.mark.parametrize(("disguised", "plain"), [
@@ -134,3 +140,18 @@ def test_look_alikes_and_names_spelled_with_pictographs_are_read_on_hinted_lines
 def test_a_letter_next_to_a_digit_is_found_from_either_side(text):
     lowered = text.lower()
     assert bool(_LEET_HINT.search(lowered)) == bool(re.search(r"[a-z][0-9@$]|[0-9@$][a-z]", lowered))
+
+
+HINT_PATTERNS = [
+    (_SPACED_HINT, re.compile(r"[ \t.\-_*·•|~][^\W\d_][ \t.\-_*·•|~]{1,3}[^\W\d_][ \t.\-_*·•|~]")),
+    (_LEET_HINT, re.compile(r"[0-9@$](?:(?<=[a-z].)|[a-z])")),
+    (_LETTER_TWO_DIGITS, re.compile(r"\d\d(?:(?<=[a-z]\d\d)|(?<=[a-z][-_]\d\d))")),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, SCRIPT_TEXTS, st.text(max_size=40)), st.integers(min_value=0, max_value=45))
+def test_compiled_hints_find_what_their_patterns_find(text, pos):
+    for hint, pattern in HINT_PATTERNS:
+        found, expected = hint.search(text, pos), pattern.search(text, pos)
+        assert (found.start(), found.end()) == expected.span() if expected else found is None

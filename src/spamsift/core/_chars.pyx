@@ -7,8 +7,10 @@ do not. The same set gives the ``re`` character class for the patterns that read
 
 import re
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport Py_UNICODE_ISDECIMAL, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 from libc.stdlib cimport free, malloc
+
+from spamsift.core._tokens cimport is_letter
 
 
 cdef class CodePoints:
@@ -92,3 +94,92 @@ cdef class CodePoints:
             if self._holds(PyUnicode_READ(kind, data, i)):
                 found += 1
         return found
+
+
+cdef class Found:
+    """Where a hint was found, as much of a ``re.Match`` as :func:`spamsift.core.normalize.hinted_lines` reads."""
+
+    cdef readonly Py_ssize_t at, stop
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.stop
+
+
+cdef inline bint _separates(Py_UCS4 character) noexcept:
+    """A separator of spaced letters (``[ \\t.\\-_*·•|~]``)."""
+    return (character == u' ' or character == u'\t' or character == u'.' or character == u'-' or character == u'_'
+            or character == u'*' or character == u'·' or character == u'•' or character == u'|' or character == u'~')
+
+
+cdef inline bint _latin_lower(Py_UCS4 character) noexcept:
+    return u'a' <= character <= u'z'
+
+
+cdef inline bint _leet_symbol(Py_UCS4 character) noexcept:
+    return u'0' <= character <= u'9' or character == u'@' or character == u'$'
+
+
+cdef Found _found(Py_ssize_t at, Py_ssize_t stop):
+    cdef Found found = Found.__new__(Found)
+    found.at, found.stop = at, stop
+    return found
+
+
+cdef class SpacedLettersHint:
+    """``search`` as ``re.compile(r"[ \\t.\\-_*·•|~][^\\W\\d_][ \\t.\\-_*·•|~]{1,3}[^\\W\\d_][ \\t.\\-_*·•|~]")`` gives it:
+    two single letters between separators, what every run of spaced letters holds. The pattern started a try at
+    every space of a text; this reads each character once."""
+
+    def search(self, str text, Py_ssize_t pos=0):
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, run
+        for i in range(pos, n - 4):
+            if not (_separates(PyUnicode_READ(kind, data, i)) and is_letter(PyUnicode_READ(kind, data, i + 1))):
+                continue
+            run = 0
+            while i + 2 + run < n and run < 4 and _separates(PyUnicode_READ(kind, data, i + 2 + run)):
+                run += 1
+            if (1 <= run <= 3 and i + 3 + run < n and is_letter(PyUnicode_READ(kind, data, i + 2 + run))
+                    and _separates(PyUnicode_READ(kind, data, i + 3 + run))):
+                return _found(i, i + 4 + run)
+        return None
+
+
+cdef class LeetHint:
+    """``search`` as ``re.compile(r"[0-9@$](?:(?<=[a-z].)|[a-z])")`` gives it: a digit or symbol next to a letter a
+    to z, either side, what every leetspeak word holds."""
+
+    def search(self, str text, Py_ssize_t pos=0):
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i
+        for i in range(pos, n):
+            if _leet_symbol(PyUnicode_READ(kind, data, i)) and (
+                    (i > 0 and _latin_lower(PyUnicode_READ(kind, data, i - 1)))
+                    or (i + 1 < n and _latin_lower(PyUnicode_READ(kind, data, i + 1)))):
+                return _found(i, i + 1 if i > 0 and _latin_lower(PyUnicode_READ(kind, data, i - 1)) else i + 2)
+        return None
+
+
+cdef class LetterDigitsHint:
+    """``search`` as ``re.compile(r"\\d\\d(?:(?<=[a-z]\\d\\d)|(?<=[a-z][-_]\\d\\d))")`` gives it: two decimal digits
+    after a letter a to z, or after one and a hyphen or underscore, what every numbered name holds."""
+
+    def search(self, str text, Py_ssize_t pos=0):
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i
+        cdef Py_UCS4 before
+        for i in range(max(pos, 1), n - 1):
+            if not (Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))
+                    and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))):
+                continue
+            before = PyUnicode_READ(kind, data, i - 1)
+            if _latin_lower(before) or (i > 1 and (before == u'-' or before == u'_')
+                                        and _latin_lower(PyUnicode_READ(kind, data, i - 2))):
+                return _found(i, i + 2)
+        return None

@@ -2,7 +2,7 @@
 # fields in C.
 
 cimport cython
-from cpython.unicode cimport Py_UNICODE_ISALNUM
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISALPHA, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISNUMERIC
 from libc.stdint cimport uint32_t, uint64_t
 
 
@@ -11,6 +11,13 @@ cdef inline bint is_word_char(Py_UCS4 ch) noexcept:
     if ch < 128:
         return (u'a' <= ch <= u'z') or (u'A' <= ch <= u'Z') or (u'0' <= ch <= u'9') or ch == u'_'
     return Py_UNICODE_ISALNUM(ch)
+
+
+cdef inline bint is_letter(Py_UCS4 ch) noexcept:
+    # What ``re`` reads as ``[^\W\d_]`` in a str: a word character that is neither a decimal digit nor "_".
+    if ch < 128:
+        return (u'a' <= ch <= u'z') or (u'A' <= ch <= u'Z')
+    return Py_UNICODE_ISALPHA(ch) or (Py_UNICODE_ISNUMERIC(ch) and not Py_UNICODE_ISDECIMAL(ch))
 
 
 cdef class BlockTokens:

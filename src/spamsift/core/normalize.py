@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from typing import Protocol
 
-from spamsift.core._chars import CodePoints
+from spamsift.core._chars import CodePoints, Found, LeetHint, SpacedLettersHint
 
 # Characters that NFKC leaves alone but that read as Latin letters.
 _SCRIPT_LOOKALIKES = {
@@ -81,10 +82,10 @@ _SEPARATOR = r"(?:[ \t]?[.\-_*·•|~][ \t]?|[ \t])"
 _SPACED_LETTERS = re.compile(rf"(?<![\w.]){_SINGLE}(?:{_SEPARATOR}{_SINGLE}){{2,}}(?:{_SEPARATOR}{_SINGLE_OR_DIGIT})+"
                              rf"(?:[ \t]{_SINGLE}?\d{{2,3}})?(?![\w])")
 _SEPARATOR_CHAR = r"[ \t.\-_*·•|~]"
-_SPACED_HINT = re.compile(rf"{_SEPARATOR_CHAR}{_SINGLE}{_SEPARATOR_CHAR}{{1,3}}{_SINGLE}{_SEPARATOR_CHAR}")
-"""What every run of spaced letters holds: its second and third letters, each between separators. The run's own
-pattern is tried at every character of a text (its look-behind keeps ``re`` from skipping ahead), this one only
-at separators (see :func:`hinted_lines`)."""
+_SPACED_HINT = SpacedLettersHint()
+"""What every run of spaced letters holds: its second and third letters, each between separators (see
+:func:`hinted_lines`). The run's own pattern is tried at every character of a text (its look-behind keeps ``re``
+from skipping ahead)."""
 _BLANKS = re.compile(r"[ \t\u00a0]{2,}|\t")
 _SEPARATORS = re.compile(_SEPARATOR_CHAR)
 # Three or more letters each in its own brackets: "【P】【U】【L】【A】【U】", "[S][L][O][T]".
@@ -96,10 +97,8 @@ _BRACKET_PAIRS = ("][", "】【", ")(", "）（", "〕〔", "〗〖")
 _COMBINING_MARKS = CodePoints([(0x300, 0x36F), (0x1AB0, 0x1AFF), (0x20D0, 0x20FF)])
 # Words where a digit or symbol stands for a letter, next to one: "sl0t", "g4c0r", "j@ckpot"; not "2016_report".
 _LEET_WORD = re.compile(r"\b(?=[\w@$]*?(?:[0-9@$][a-z]|[a-z][0-9@$]))[\w@$]+")
-_LEET_HINT = re.compile(r"[0-9@$](?:(?<=[a-z].)|[a-z])")
-"""What every leetspeak word holds, a letter next to a digit or symbol, either side (see :func:`hinted_lines`):
-looked for from the digits and symbols, which ``re`` skips to; every letter of a text would start a try of
-``[a-z][0-9@$]``."""
+_LEET_HINT = LeetHint()
+"""What every leetspeak word holds, a letter next to a digit or symbol, either side (see :func:`hinted_lines`)."""
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s"})
 
@@ -128,23 +127,30 @@ def _collapse(match: re.Match[str]) -> str:
     return _SEPARATORS.sub("", match.group())
 
 
+class Hint(Protocol):
+    """What :func:`hinted_lines` reads of a hint: a ``re.Pattern``, or a compiled hint of ``_chars.pyx``."""
+
+    def search(self, text: str, pos: int = 0, /) -> re.Match[str] | Found | None: ...
+
+
 def line_around(text: str, at: int) -> tuple[int, int]:
     """The start and end of the line of ``text`` that holds the character before ``at``, or ``at`` itself."""
     line_end = text.find("\n", at)
     return text.rfind("\n", 0, at) + 1, len(text) if line_end < 0 else line_end
 
 
-def hinted_lines(text: str, hint: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def hinted_lines(text: str, hint: Hint) -> Iterator[tuple[int, int]]:
     """The start and end of each line of ``text`` where ``hint`` is found, in order. A pattern whose matches never
-    cross a line need only be read on those lines when ``hint`` finds what every match holds with a pattern ``re``
-    can skip ahead with: a look-behind or a word boundary at its start makes it try every character of a page."""
+    cross a line need only be read on those lines when ``hint`` finds what every match holds faster than the
+    pattern: a pattern ``re`` can skip ahead with (a look-behind or a word boundary at its start makes it try every
+    character of a page), or a compiled one (``_chars.pyx``)."""
     done = 0
     while (found := hint.search(text, done)) is not None:
         line_start, done = line_around(text, found.end())
         yield line_start, done
 
 
-def _change_lines(text: str, hint: re.Pattern[str], change: Callable[[str], str]) -> str:
+def _change_lines(text: str, hint: Hint, change: Callable[[str], str]) -> str:
     """``change(text)`` for a ``change`` made line by line, made only on the lines where ``hint`` is found (see
     :func:`hinted_lines`)."""
     pieces = []
@@ -156,7 +162,7 @@ def _change_lines(text: str, hint: re.Pattern[str], change: Callable[[str], str]
 
 
 def _sub_lines(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], text: str,
-               hint: re.Pattern[str]) -> str:
+               hint: Hint) -> str:
     """``pattern.sub(replacement, text)``, read only on the lines where ``hint`` is found (see :func:`hinted_lines`)."""
     return _change_lines(text, hint, lambda line: pattern.sub(replacement, line))
 

@@ -16,6 +16,7 @@ from importlib import resources
 
 import ahocorasick_rs
 
+from spamsift.core._chars import LetterDigitsHint
 from spamsift.core.normalize import deleet, hinted_lines, line_around, normalize
 
 SPAM_TIERS = ("promo", "topic", "counter", "seo")
@@ -159,10 +160,9 @@ NUMBERED_NAME = re.compile(r"\b[a-z]{3,}+[-_]?\d{2,3}\b")
 names and part numbers (``user77``); the model weighs it with the rest of the evidence. The letters are taken
 possessively (``{3,}+``): giving one back could only put a letter where a digit must be, and trying it at every
 word cost a third of the pattern's time."""
-_LETTER_TWO_DIGITS = re.compile(r"\d\d(?:(?<=[a-z]\d\d)|(?<=[a-z][-_]\d\d))")
-"""What every numbered name holds, two digits after a letter (see :func:`spamsift.core.normalize.hinted_lines`):
-looked for from the digits, which ``re`` skips to. Two digits alone are on a line in seven of its fifteen (dates,
-prices, scores)."""
+_LETTER_TWO_DIGITS = LetterDigitsHint()
+"""What every numbered name holds, two digits after a letter (see :func:`spamsift.core.normalize.hinted_lines`).
+Two digits alone are on a line in seven of its fifteen (dates, prices, scores)."""
 
 
 def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:

@@ -8,7 +8,6 @@ The model itself and its training are in ``spamsift/html/layout.py``.
 """
 
 
-from cpython.unicode cimport Py_UNICODE_ISALPHA, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISNUMERIC
 from libc.math cimport log1p
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
@@ -17,7 +16,7 @@ from spamsift.core._tokens import count_words
 from spamsift.core.boilerplate import ends_sentence
 from spamsift.core.model import sigmoid
 
-from spamsift.core._tokens cimport weighted_sum
+from spamsift.core._tokens cimport is_letter, weighted_sum
 from spamsift.html._walk cimport Frame, LayoutInfo, own_layout_tokens
 
 LAYOUT_FEATURES = (
@@ -31,17 +30,12 @@ PROSE_MIN_WORDS = 8
 FIRST_WORD_LETTERS = 12
 
 
-cdef inline bint _is_letter(Py_UCS4 character) noexcept:
-    """``re``'s ``[^\\W\\d_]``: a word character that is neither a decimal digit nor the underscore."""
-    return Py_UNICODE_ISALPHA(character) or (Py_UNICODE_ISNUMERIC(character) and not Py_UNICODE_ISDECIMAL(character))
-
-
 def first_word_token(str text):
     """The token of a block's first word ("w:share", "w:posted", "w:copyright", "w:reply"), if it has one: the
     letters it starts with, up to FIRST_WORD_LETTERS (``re.match(r"[^\\W\\d_]{1,12}", text)``, without a pattern
     run for every block)."""
     cdef Py_ssize_t letters = 0, length = len(text)
-    while letters < length and letters < FIRST_WORD_LETTERS and _is_letter(text[letters]):
+    while letters < length and letters < FIRST_WORD_LETTERS and is_letter(text[letters]):
         letters += 1
     return "w:" + text[:letters].lower() if letters else None
 
