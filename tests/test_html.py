@@ -388,7 +388,8 @@ def test_a_link_hiding_itself_counts_in_its_own_block():
 def test_content_priors_weigh_the_same_tokens_the_layout_model_was_trained_on():
     """Serving sums an element's ancestry weights once for all its blocks; training reads every block's tokens
     whole (``layout_tokens``). Both must give each block the same logit."""
-    from spamsift.core.model import load_models, sigmoid
+    from spamsift.core._tokens import sigmoid
+    from spamsift.core.model import load_models
     from spamsift.html.layout import content_priors, context_rows, dense_rows, layout_tokens
     from spamsift.html.parse import parse_page
 

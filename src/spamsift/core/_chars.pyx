@@ -10,7 +10,7 @@ import re
 from cpython.unicode cimport Py_UNICODE_ISDECIMAL, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 from libc.stdlib cimport free, malloc
 
-from spamsift.core._tokens cimport is_letter
+from spamsift.core._characters cimport is_letter
 
 
 cdef class CodePoints:

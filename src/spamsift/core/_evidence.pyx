@@ -15,7 +15,8 @@ from spamsift.core._chars import CodePoints
 from spamsift.core.normalize import obfuscation_ratio
 from spamsift.core.vocabulary import TIERS
 
-from spamsift.core._tokens cimport BlockTokens, TokenWeights, is_word_char, weighted_sum
+from spamsift.core._characters cimport is_word_char
+from spamsift.core._tokens cimport BlockTokens, TokenWeights, weighted_sum
 
 DENSE_FEATURES = (
     "promo_terms", "topic_terms", "counter_terms", "seo_terms", "brands", "numbered_names", "keyword_density",

@@ -19,6 +19,7 @@ from cpython.unicode cimport (
     PyUnicode_READ,
 )
 from libc.stdint cimport uint32_t, uint64_t
+from libc.math cimport exp
 from libc.stdlib cimport calloc, free, malloc
 
 from spamsift.core.normalize import deleet
@@ -67,6 +68,14 @@ def count_words(str text) -> int:
         inside = word_char
     return words
 
+
+
+cpdef double sigmoid(double z) noexcept:
+    """The logistic function, 0.0 below -40 (``math.exp`` would overflow far below): a block's probability, taken
+    for every block by the verdict and both stages of the layout model."""
+    if z < -40:
+        return 0.0
+    return 1.0 / (1.0 + exp(-z))
 
 
 cpdef double weighted_sum(tuple weights, list values) except? -1.0:

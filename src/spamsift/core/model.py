@@ -91,10 +91,6 @@ class Models:
     provenance: dict
 
 
-def sigmoid(z: float) -> float:
-    if z < -40:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 @cache

@@ -14,13 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from spamsift.core._tokens import sigmoid
 from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.campaign import campaign_traces
 from spamsift.core.cloaking import CloakingEvidence, cloaking_evidence
 from spamsift.core.doorway import DoorwayEvidence, page_doorway
 from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence
 from spamsift.core.links import links_evidence
-from spamsift.core.model import Models, load_models, sigmoid
+from spamsift.core.model import Models, load_models
 from spamsift.core.normalize import deleet, normalize
 from spamsift.core.operator import operator_evidence
 from spamsift.core.page import Page, Segment, host_of

@@ -14,9 +14,9 @@ from libc.string cimport memset
 
 from spamsift.core._tokens import count_words
 from spamsift.core.boilerplate import ends_sentence
-from spamsift.core.model import sigmoid
 
-from spamsift.core._tokens cimport is_letter, weighted_sum
+from spamsift.core._characters cimport is_letter
+from spamsift.core._tokens cimport sigmoid, weighted_sum
 from spamsift.html._walk cimport Frame, LayoutInfo, own_layout_tokens
 
 LAYOUT_FEATURES = (
