@@ -1,6 +1,6 @@
 """The compiled parts of spamsift: the walk over an HTML page's tree (``spamsift/html/_walk.pyx``), the layout
 model's dense features (``spamsift/html/_layout.pyx``), the segment model's tokens (``spamsift/core/_tokens.pyx``)
-each block's evidence (``spamsift/core/_evidence.pyx``) and the character sets the normalizer looks for
+each block's evidence (``spamsift/core/_evidence.pyx``) and the character sets and hints the normalizer looks for
 (``spamsift/core/_chars.pyx``); the rest of the build is declared in pyproject.toml."""
 
 from Cython.Build import cythonize

@@ -3,6 +3,10 @@
 character of a text with an interpreted program, and the normalizer asks of every page whether it holds a character of
 each kind it undoes (look-alike letters, combining marks, Cyrillic or Greek letters, pictographs), which most pages
 do not. The same set gives the ``re`` character class for the patterns that read those characters in context.
+
+The hints below it are searches of the same kind: what every match of a costly pattern holds (two single letters
+between separators, a digit beside a letter), found character by character, so that the pattern is read only on the
+lines that hold it (:func:`spamsift.core.normalize.hinted_lines`).
 """
 
 import re
