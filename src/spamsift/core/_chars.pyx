@@ -162,10 +162,12 @@ cdef class LeetHint:
         cdef void* data = PyUnicode_DATA(text)
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i
         for i in range(pos, n):
-            if _leet_symbol(PyUnicode_READ(kind, data, i)) and (
-                    (i > 0 and _latin_lower(PyUnicode_READ(kind, data, i - 1)))
-                    or (i + 1 < n and _latin_lower(PyUnicode_READ(kind, data, i + 1)))):
-                return _found(i, i + 1 if i > 0 and _latin_lower(PyUnicode_READ(kind, data, i - 1)) else i + 2)
+            if not _leet_symbol(PyUnicode_READ(kind, data, i)):
+                continue
+            if i > 0 and _latin_lower(PyUnicode_READ(kind, data, i - 1)):
+                return _found(i, i + 1)
+            if i + 1 < n and _latin_lower(PyUnicode_READ(kind, data, i + 1)):
+                return _found(i, i + 2)
         return None
 
 

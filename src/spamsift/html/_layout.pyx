@@ -7,7 +7,6 @@ page's time.
 The model itself and its training are in ``spamsift/html/layout.py``.
 """
 
-
 from libc.math cimport log1p
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
