@@ -48,6 +48,7 @@ from spamsift.devdata import (
     iter_composed_texts,
     landing_pages,
     youtube_comments,
+    youtube_comments_2,
 )
 from spamsift.html.layout import (
     CONTEXT_FEATURES,
@@ -68,6 +69,9 @@ OUT = Path(__file__).resolve().parent.parent / "src/spamsift/models" / WEIGHTS_F
 
 
 MAX_BLOCKS_PER_PAGE = 120
+LONG_PAGES_PER_ARTICLE = 3
+"""Text pages composed over each genuine article of the calibration split (each HTML page gets every injection
+style): the page model's block part learns from long pages alone, and one of each left it a few hundred."""
 
 
 def _html_segment_labels(composed: ComposedHtml, segments: list[Segment]) -> list[int]:
@@ -100,11 +104,11 @@ class SegmentRows:
 
 
 def labelled_texts(data: Path, split: str, without: str | None = None) -> list[LabelledText]:
-    """The labelled short texts of ``split``: the YouTube comments and the landing pages' OCR text, all but the
-    source ``without`` (to measure how the models do on a source they never saw). The second YouTube set is not
-    trained on: with it, 6 of the 1,678 genuine pages and 5 of the 326 genuine multilingual pages were flagged
-    (2 and 0 without), and OCR F1 fell from 0.953 to 0.950; it is measured as a source the models never saw."""
-    rows = youtube_comments(data, split) + landing_pages(data, split)
+    """The labelled short texts of ``split``: the comments of both YouTube sets and the landing pages' OCR text,
+    all but the source ``without`` (to measure how the models do on a source they never saw). The two comment sets
+    are the only genuine Indonesian text: models that see one set alone learn Indonesian from the OCR text of
+    gambling sites and condemn the other set's genuine comments."""
+    rows = youtube_comments(data, split) + youtube_comments_2(data, split) + landing_pages(data, split)
     return [row for row in rows if row.source != without]
 
 
@@ -210,14 +214,19 @@ def fit_layout(pages: list[LayoutExamples]) -> dict:
 
 
 def fit_page(pages: list[Assessment], labels: list[int]) -> dict:
-    """The page model, fitted as two and merged into one linear model (see ``page_features``). The block part
-    learns from every page's block aggregates, short ones included (a single comment teaches what one spam block
-    means as well as a long page does); the short part learns from short pages alone. Each part's features are
+    """The page model, fitted as two and merged into one linear model (see ``page_features``). Each part learns
+    from the pages it judges: the block part from the long pages' block aggregates, the short part from the short
+    pages' whole text. (Fitted on the comments too, the block part learned how near the spam threshold one
+    comment's block may come: once the second comment set doubled the comments, it flagged genuine pages with
+    three navigation blocks just under the threshold, "Login", "2 Slot", "Welcome Bonus Offer", 10 of the 1,678
+    genuine pages.) Each part's features are
     zero on the other kind of page, and the ``short_page`` indicator carries the difference between the two
     fits' biases, so the merged model gives a long page the block fit's logit and a short one the short fit's."""
     short_column = PAGE_FEATURES.index("short_page")
     short = [i for i, page in enumerate(pages) if page.features[short_column]]
-    block_fit = fit_linear(None, [page.block_aggregates for page in pages], labels, c=BLOCK_PAGE_C)
+    long = [i for i, page in enumerate(pages) if not page.features[short_column]]
+    block_fit = fit_linear(None, [pages[i].block_aggregates for i in long], [labels[i] for i in long],
+                           c=BLOCK_PAGE_C)
     short_columns = [PAGE_FEATURES.index(name) for name in SHORT_PAGE_FEATURES]
     short_fit = fit_linear(None, [[pages[i].features[j] for j in short_columns] for i in short],
                            [labels[i] for i in short], c=SHORT_PAGE_C)
@@ -255,7 +264,8 @@ def train(data: Path, without: str | None = None) -> dict:
     for row in calibration_texts:
         page_rows.append(assess(segment_text(row.text), interim))
         page_y.append(int(row.spam))
-    for composed in iter_composed_texts(data, "calibration", seed=SEED + 1, without=without):
+    for composed in iter_composed_texts(data, "calibration", seed=SEED + 1, per_page=LONG_PAGES_PER_ARTICLE,
+                                        without=without):
         page_rows.append(assess(segment_text(composed.text), interim))
         page_y.append(int(composed.spam))
     rng = random.Random(SEED + 2)
@@ -263,10 +273,11 @@ def train(data: Path, without: str | None = None) -> dict:
     for page in clean_pages(data, "calibration"):
         page_rows.append(assess(parse_html(page.html(), url=page.url, layout=interim.layout), interim))
         page_y.append(0)
-        composed = compose_html(page, spam_texts, rng, rng.choice(HTML_STYLES))
-        if composed.injected:
-            page_rows.append(assess(parse_html(composed.html, composed.url, interim.layout), interim))
-            page_y.append(1)
+        for style in HTML_STYLES:
+            composed = compose_html(page, spam_texts, rng, style)
+            if composed.injected:
+                page_rows.append(assess(parse_html(composed.html, composed.url, interim.layout), interim))
+                page_y.append(1)
     page = fit_page(page_rows, page_y)
     page["features"] = list(PAGE_FEATURES)
     print(f"page model: {len(page_y)} pages, {sum(page_y)} spam", file=sys.stderr)
@@ -276,20 +287,23 @@ def train(data: Path, without: str | None = None) -> dict:
         "environment": "the train extras pinned by constraints/train.txt",
         "seed": SEED,
         "data": {
-            "segment": "train split of spam/youtube-judol-comments.csv, spam/gambling-landing-ocr.csv, of text "
+            "segment": "train split of spam/youtube-judol-comments.csv, spam/youtube-judol-comments-2/, "
+                       "spam/gambling-landing-ocr.csv, of text "
                        "pages composed from clean/scrapinghub and clean/wcxb-dev ground truth with spam lines "
                        "from the same split, and of the HTML blocks of those pages, genuine or with spam "
                        "composed into them in the five injection styles",
-            "page_text": "train split of spam/youtube-judol-comments.csv and spam/gambling-landing-ocr.csv: "
+            "page_text": "train split of both YouTube comment sets and spam/gambling-landing-ocr.csv: "
                          "each comment and landing page as the character 2- to 5-grams of its words",
             "weighting": "page-text model: every source weighs as much in total as the largest; segment model: "
                          "every block once",
             "layout": "train split of clean/scrapinghub and clean/wcxb-dev: blocks labelled content when their "
                       "text is in the ground-truth main content",
-            "page": "calibration split of the same sources: comments, landing pages, composed text pages, "
-                    "genuine HTML pages and the same pages with spam composed into them",
+            "page": "calibration split of the same sources: comments, landing pages, three composed text pages "
+                    "per article, genuine HTML pages and the same pages with spam composed into them in each "
+                    "injection style; the block part on the long pages, the short part on the short ones",
         },
-        "splits": "spamsift.devdata.split_of: 70/10/20 by hash of video id, domain or page id",
+        "splits": "spamsift.devdata.split_of: 70/10/20 by hash of video id, comment id (second YouTube set), "
+                  "domain or page id",
     }
     if without:
         provenance["without"] = without

@@ -122,6 +122,30 @@ HARD_NEGATIVES = {
         "广东11选5今日开奖结果已公布，开奖号码为03、05、07、09、11。\n"
         "请购彩者理性购彩，快三天就到兑奖截止日期，未兑奖的彩民请尽快到指定网点兑奖。"
     ),
+    "gambling-addiction counselling (ko)": (
+        "도박문제 회복 프로그램 안내\n"
+        "1단계 교육: 도박중독의 개념과 도박이 가족에게 주는 피해를 배우고, 도박 충동에 대처하는 방법을 익힙니다.\n"
+        "2단계 집단상담: 도박문제를 겪는 분들이 함께 모여 도박을 멈춘 경험을 나누고 서로의 회복을 돕습니다.\n"
+        "3단계 가족 프로그램: 도박중독으로 상처 입은 가족이 관계를 회복하도록 상담과 활동을 제공합니다."
+    ),
+    "police crackdown news (zh)": (
+        "警方破获一起跨境网络赌博案\n"
+        "公安机关近日打掉一个为境外赌博网站招揽会员的团伙，抓获犯罪嫌疑人26名。\n"
+        "该团伙通过社交软件发布百家乐、体育投注的推广链接，涉赌资金流水达3亿元。\n"
+        "警方提醒，网络赌博十赌九输，切勿轻信所谓的充值返利和稳赢攻略。"
+    ),
+    "police news (vi)": (
+        "Công an triệt phá đường dây đánh bạc trái phép qua mạng\n"
+        "Công an tỉnh đã bắt giữ 12 đối tượng tổ chức đánh bạc dưới hình thức cá cược bóng đá trên các trang web.\n"
+        "Số tiền giao dịch qua tài khoản của đường dây lên tới hàng chục tỷ đồng.\n"
+        "Cơ quan điều tra đã khởi tố vụ án và tiếp tục mở rộng điều tra."
+    ),
+    "addiction help (pt)": (
+        "Vício em apostas: onde procurar ajuda\n"
+        "O jogo patológico é reconhecido como doença e tem tratamento gratuito nos centros de atenção psicossocial.\n"
+        "Especialistas recomendam bloquear os aplicativos de apostas e pedir apoio à família.\n"
+        "Quem perdeu o controle das apostas esportivas ou do cassino online pode ligar para o serviço de apoio."
+    ),
 }
 
 
