@@ -140,6 +140,10 @@ HARD_NEGATIVES = {
         "Số tiền giao dịch qua tài khoản của đường dây lên tới hàng chục tỷ đồng.\n"
         "Cơ quan điều tra đã khởi tố vụ án và tiếp tục mở rộng điều tra."
     ),
+    "police news (hi)": (
+        "पुलिस ने अवैध सट्टा चलाने वाले गिरोह के पांच सदस्यों को गिरफ्तार किया।\n"
+        "आरोपी क्रिकेट मैचों पर ऑनलाइन सट्टा लगवाते थे और बेटिंग आईडी बेचते थे।"
+    ),
     "addiction help (pt)": (
         "Vício em apostas: onde procurar ajuda\n"
         "O jogo patológico é reconhecido como doença e tem tratamento gratuito nos centros de atenção psicossocial.\n"
