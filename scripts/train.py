@@ -219,9 +219,9 @@ def fit_page(pages: list[Assessment], labels: list[int]) -> dict:
     pages' whole text. (Fitted on the comments too, the block part learned how near the spam threshold one
     comment's block may come: once the second comment set doubled the comments, it flagged genuine pages with
     three navigation blocks just under the threshold, "Login", "2 Slot", "Welcome Bonus Offer", 10 of the 1,678
-    genuine pages.) Each part's features are
-    zero on the other kind of page, and the ``short_page`` indicator carries the difference between the two
-    fits' biases, so the merged model gives a long page the block fit's logit and a short one the short fit's."""
+    genuine pages.) Each part's features are zero on the other kind of page, and the ``short_page`` indicator
+    carries the difference between the two fits' biases, so the merged model gives a long page the block fit's
+    logit and a short one the short fit's."""
     short_column = PAGE_FEATURES.index("short_page")
     short = [i for i, page in enumerate(pages) if page.features[short_column]]
     long = [i for i, page in enumerate(pages) if not page.features[short_column]]
