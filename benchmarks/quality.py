@@ -1,6 +1,6 @@
 """Accuracy of spamsift on the shared data, on the fixed test split the models were not trained on.
 
-    python benchmarks/quality.py [--data ../shared/data] [--trafilatura]
+    python benchmarks/quality.py [--data ../shared/data] [--trafilatura] [--doorway-brands 3]
 
 Prints:
 - page level precision, recall, F1, false-positive rate and expected calibration error of the score on
@@ -276,6 +276,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--trafilatura", action="store_true", help="also measure trafilatura's clean text")
+    parser.add_argument("--doorway-brands", type=int, default=3, metavar="N",
+                        help="fill each doorway template with N brands of the campaigns' lists (default 3)")
     args = parser.parse_args()
     started = time.perf_counter()
     classification("youtube comments (test)", youtube_comments(args.data, "test"))
@@ -284,7 +286,7 @@ def main() -> None:
     genuine_pages(args.data, args.trafilatura)
     composed_text_pages(args.data)
     composed_html_pages(args.data)
-    doorway_pages(args.data)
+    doorway_pages(args.data, args.doorway_brands)
     classification("telegram zh gambling/chat", telegram_messages(args.data))
     multilingual(args.data)
     print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
