@@ -15,6 +15,13 @@ def test_terms_in_several_languages():
     assert "博彩" in terms("最好的博彩网站")
 
 
+def test_terms_of_several_words_are_found_written_without_spaces():
+    assert "slot gacor" in terms("#slotgacor #maxwin")
+    assert "situs judi" in terms("kunjungi situsjudi.com sekarang")
+    assert "live casino" in terms("SLOTS LIVECASINO SPORTSBOOK")
+    assert not terms("slotgacorku")  # inside a longer word it is no term
+
+
 def test_disguised_terms_are_found():
     assert "slot gacor" in terms("s l o t  g a c o r")
     assert "gacor" in terms("g4c0r abis")

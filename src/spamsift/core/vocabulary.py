@@ -70,6 +70,9 @@ class _Automaton:
 
 @cache
 def _automaton() -> _Automaton:
+    """Every term, and every Latin-script term of several words also written without its spaces: hashtags
+    (``#slotgacor``), domain names (``situsjudi.com``) and OCR that lost a space (``TEMBAKIKAN``) write them so. No
+    genuine page of the shared data holds such a joined term."""
     patterns: dict[str, Term] = {}  # a term listed twice is the last file's
     for name, content in _data_files(".tsv"):
         for text, tier in _rows(content):
@@ -77,6 +80,9 @@ def _automaton() -> _Automaton:
                 raise ValueError(f"{name}: unknown tier {tier!r} for {text!r}")
             key = deleet(normalize(text))
             patterns[key] = Term(text, tier, name)
+    for key, term in list(patterns.items()):
+        if " " in key and key.isascii():
+            patterns.setdefault(key.replace(" ", ""), term)
     return _Automaton(ahocorasick_rs.AhoCorasick(list(patterns)), tuple(patterns.values()))
 
 
