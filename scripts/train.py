@@ -94,8 +94,8 @@ class SegmentRows:
             self.sources.append(source)
 
     def weights(self) -> list[float]:
-        """Every source weighs as much in total as the largest one, for the page-text model: there are three times
-        as many comments as landing pages. (The segment model weighs every block once: weighting its five
+        """Every source weighs as much in total as the largest one, for the page-text model: each comment set holds
+        three times as many texts as the landing pages. (The segment model weighs every block once: weighting its five
         thousand landing pages up to the quarter million composed lines lets rare OCR words such as "han"
         or "gold" condemn genuine blocks.)"""
         counts = Counter(self.sources)

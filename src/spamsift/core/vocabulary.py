@@ -71,7 +71,7 @@ class _Automaton:
 @cache
 def _automaton() -> _Automaton:
     """Every term, and every Latin-script term of several words also written without its spaces: hashtags
-    (``#slotgacor``), domain names (``situsjudi.com``) and OCR that lost a space (``TEMBAKIKAN``) write them so. No
+    (``#slotgacor``), domain names (``situsjudi.com``) and OCR that lost a space (``LIVECASINO``) write them so. No
     genuine page of the shared data holds such a joined term."""
     patterns: dict[str, Term] = {}  # a term listed twice is the last file's
     for name, content in _data_files(".tsv"):
