@@ -26,6 +26,7 @@ from spamsift.core.normalize import deleet, normalize
 from spamsift.core.operator import operator_evidence
 from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
+from spamsift.core.reporting import quotation
 from spamsift.core.symbols import FamilyEvidence
 from spamsift.core.vocabulary import SPAM_TIERS
 
@@ -139,20 +140,22 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
     return probs[best], _side_reason(evidence[best], models) if probs[best] >= SPAM_THRESHOLD else None
 
 
-def _reporting_discount(ev: Evidence, reporting_segments: int) -> float:
+def _reporting_discount(ev: Evidence, reporting_segments: int, requesting: bool = False) -> float:
     """News, sermons and court reports use gambling words in full sentences, beside words like "police",
     "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
     disguises or links. Such a sentence is discounted; a promotion seldom reads like that. A headline ("Polisi
     Tangkap Admin Situs Togel Online dan Slot Gacor") names the promotions it reports on without a sentence
     around them: it is discounted only with a reporting word of its own, on a page that reports elsewhere too
-    (``reporting_segments``, counting the headline: at least two). A keyword line has neither."""
+    (``reporting_segments``, counting the headline: at least two). A keyword line has neither. On a page
+    ``requesting`` that the spam it quotes be blocked (:mod:`spamsift.core.reporting`), the line introducing the
+    quotes ("these slot sites are still reachable:") is discounted like a sentence."""
     counter = ev.tiers["counter"]
     if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
     dense = ev.dense
     if dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
         return 0.0
-    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2):
+    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2) and not requesting:
         return 0.0
     return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
 
@@ -167,6 +170,11 @@ distrusts is not condemned by them."""
 def _read_as_whole(page: Page) -> bool:
     """Whether the page is short enough to be judged as a whole (see WHOLE_TEXT_BLOCKS)."""
     return len(page.segments) <= WHOLE_TEXT_BLOCKS
+
+
+QUOTED_CEILING = -4.0
+"""The highest logit of a block quoting the spam its page reports (probability 0.018): a blocklist request's domain
+names are its subject, not an injection."""
 
 
 ALONE_CEILING = -0.05
@@ -342,32 +350,40 @@ class Assessment:
     """What the page's vocabulary as a whole says: an operator's or affiliate's page (:mod:`spamsift.core.operator`)."""
     links: FamilyEvidence
     """Where the page's links go: known gambling domains (:mod:`spamsift.core.links`)."""
+    quoted: list[str | None]
+    """How each block quotes spam the page reports, or None (:mod:`spamsift.core.reporting`)."""
     cloaking: CloakingEvidence
     """Code that treats search engines and their visitors apart (:mod:`spamsift.core.cloaking`)."""
 
 
 def assess(page: Page, models: Models) -> Assessment:
     evidence = collect_evidence(page.segments)
-    reporting_segments = sum(1 for ev in evidence if ev.tiers["counter"])
-    discounts = [_reporting_discount(ev, reporting_segments) for ev in evidence]
-    by_vocabulary = [not discount and _promotes_by_vocabulary(ev, segment)
-                     for ev, segment, discount in zip(evidence, page.segments, discounts)]
-    logits = [_held_to_evidence(z, ev, segment, discount, named) for z, ev, segment, discount, named
-              in zip(models.segment.block_logits(evidence), evidence, page.segments, discounts, by_vocabulary)]
+    quotes = quotation(page.segments, evidence)
+    quoted = quotes.blocks
+    reporting_segments = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
+    discounts = [_reporting_discount(ev, reporting_segments, quotes.request is not None) for ev in evidence]
+    by_vocabulary = [not discount and not quote and _promotes_by_vocabulary(ev, segment)
+                     for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
+    logits = [min(z, QUOTED_CEILING) if quote else _held_to_evidence(z, ev, segment, discount, named)
+              for z, ev, segment, discount, named, quote
+              in zip(models.segment.block_logits(evidence), evidence, page.segments, discounts, by_vocabulary, quoted)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
     side_probs, side_evidence = _side_probs([text for _, text in side], models, reporting_segments)
     url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models, reporting_segments)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
-    text_logit = (models.page_text.normalized_logit(page_grams(page.segments))
+    own = [segment for segment, quote in zip(page.segments, quoted) if not quote]  # what the page does not quote
+    text_logit = (models.page_text.normalized_logit(page_grams(own))
                   if _read_as_whole(page) else None)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
                            [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
                       aggregates, page_features(aggregates, text_logit), doorway,
-                      operator_evidence(evidence + side_evidence + url_evidence), links_evidence(page.segments),
+                      operator_evidence([ev for ev, quote in zip(evidence, quoted) if not quote]
+                                        + side_evidence + url_evidence),
+                      links_evidence(own), quoted,
                       cloaking_evidence(page.scripts, page.refresh, page.host))
 
 
@@ -407,8 +423,11 @@ def judge(page: Page, models: Models | None = None) -> Report:
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
 
     blocks = []
-    for segment, ev, prob, kind, block_kind in zip(page.segments, a.evidence, a.probs, kinds, a.kinds):
+    for segment, ev, prob, kind, block_kind, quote in zip(page.segments, a.evidence, a.probs, kinds, a.kinds,
+                                                          a.quoted):
         reasons = _describe(ev, segment, models) if kind == "spam" or prob >= 0.2 else []
+        if quote:
+            reasons.append(f"quotes the spam the page reports: {quote}")
         if kind == "spam" and prob < SPAM_THRESHOLD:
             reasons.insert(0, "inside a run of spam lines" if block_kind == "spam" else "the whole text reads as spam")
         blocks.append(Block(segment.start, segment.end, kind, prob, reasons, segment.text,
@@ -423,6 +442,9 @@ def judge(page: Page, models: Models | None = None) -> Report:
         hidden = sum(1 for i in spam_indices if page.segments[i].hidden)
         if hidden:
             reasons.append(f"{hidden} spam blocks hidden from visitors")
+    quoting = [quote for quote in a.quoted if quote]
+    if quoting:
+        reasons.append(f"reports spam: {len(quoting)} blocks quote it ({', '.join(sorted(set(quoting)))})")
     for (where, _), ev, prob in zip(a.side, a.side_evidence, a.side_probs):
         if prob >= SPAM_THRESHOLD:
             reasons.append(f"spam in {where}: {_side_reason(ev, models)}")

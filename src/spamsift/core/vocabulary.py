@@ -98,6 +98,13 @@ def vocabulary_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def request_terms() -> frozenset[str]:
+    """The terms of ``reporting.tsv``: a page holding one asks for spam to be blocked or reports a hacked site (see
+    :mod:`spamsift.core.reporting`)."""
+    return frozenset(_word_list("reporting.tsv"))
+
+
 def _word_list(name: str) -> list[str]:
     return [row[0] for _, content in _data_files(name) for row in _rows(content)]
 
@@ -128,6 +135,7 @@ def load_vocabulary() -> None:
     """Read the term lists and build their automaton and the brand patterns now rather than on the first page."""
     _automaton()
     _brand_patterns()
+    request_terms()
 
 
 def find_brands(normalized: str) -> Iterator[re.Match[str]]:

@@ -1,0 +1,111 @@
+"""Reporting evidence: the spam a page quotes, when it reports that spam rather than carries it.
+
+A request to a blocklist, an abuse report and a webmaster's question about a hacked site all name the spam they are
+about, as densely as the spam itself: a list of bare domain names (``slot88.com``, one an item), lines in a
+blocklist's own syntax (``||slot88.com^``, ``0.0.0.0 slot88.com``), or the spam's words inside quotes and code
+(``the title says "Slot Gacor Hari Ini"``, ``Labels: `slot`, `togel` ``). What sets such a page apart is its form,
+in any language: the names stand as data, and the page asks for them to be blocked or says the site was hacked.
+
+So a visible block that names something is *quoted* when
+
+- every line of it is a blocklist rule: the syntax says what it is, wherever it stands; or
+- the page asks to block or reports a hack (a term of ``vocabulary/reporting.tsv``, in a block that quotes nothing),
+  and the block is a list of bare domain names or addresses, or code, or all its gambling names lie inside quotes,
+  code spans or addresses.
+
+A hidden block is never quoted: hiding is an injection's, not a report's.
+
+An injection in a hacked page has neither form: its links carry keywords as anchors, its lines promote, and it does
+not ask anyone to block it. A news page that only mentions the police is no request, so bare domains injected into
+it stay spam.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spamsift.core.features import Evidence
+from spamsift.core.page import Segment
+from spamsift.core.vocabulary import names_gambling, request_terms
+
+_HOST = r"(?:https?://)?(?:[\w-]+\.)+[^\W\d_]{2,}\.?(?::\d+)?(?:/\S*)?"
+_BLOCKLIST_RULE = re.compile(
+    rf"(?:@@)?\|\|[\w.*-]+\^\S*"                                # adblock: ||slot88.com^
+    rf"|(?:0\.0\.0\.0|127\.0\.0\.1|::1?)\s+{_HOST}(?:\s+{_HOST})*"  # hosts file: 0.0.0.0 slot88.com
+    rf"|(?:address|server|local)=/[\w.-]+/\S*"                  # dnsmasq: address=/slot88.com/
+    rf"|[\w.-]+\.\w+##\S.*",                                     # cosmetic filter: slot88.com##.banner
+    re.IGNORECASE)
+_LISTED_HOSTS = re.compile(rf"(?:[-*+•·]|\d{{1,3}}[.)])?\s*`?{_HOST}`?(?:\s*[,;|]?\s*`?{_HOST}`?)*[,;.]?",
+                           re.IGNORECASE)
+"""A list item that is nothing but domain names or addresses: bare, bulleted, numbered or in code."""
+_QUOTED_SPANS = re.compile(rf'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」|`[^`\n]+`|\b{_HOST}', re.IGNORECASE)
+"""Quotes, code spans and addresses (URLs and domain names): where a report puts the names it reports."""
+_CODE_FENCES = ("```", "~~~")
+CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
+
+
+def _is_blocklist(text: str) -> bool:
+    return all(_BLOCKLIST_RULE.fullmatch(line.strip()) for line in text.splitlines() if line.strip())
+
+
+def _lists_hosts(text: str) -> bool:
+    return all(_LISTED_HOSTS.fullmatch(line.strip()) for line in text.splitlines() if line.strip())
+
+
+def _names_only_in_quotes(text: str) -> bool:
+    return names_gambling(text) is not None and names_gambling(_QUOTED_SPANS.sub(" ", text)) is None
+
+
+def _fenced(segments: Sequence[Segment]) -> frozenset[int]:
+    """The blocks inside a Markdown code fence, the fences included."""
+    inside = False
+    fenced = set()
+    for i, segment in enumerate(segments):
+        fence = segment.text.startswith(_CODE_FENCES)
+        if inside or fence:
+            fenced.add(i)
+        if fence and sum(segment.text.count(mark) for mark in _CODE_FENCES) == 1:
+            inside = not inside
+    return frozenset(fenced)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """What a page quotes of the spam it reports."""
+
+    blocks: list[str | None]
+    """For each block, how it quotes (a reason for the report), or None when it does not."""
+    request: str | None
+    """The term by which the page asks for spam to be blocked or reports a hack, if it quotes anything then."""
+
+
+def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quotation:
+    """Which blocks of a page quote the spam it reports. Only blocks that name something are read: the others have
+    nothing to excuse, and they are most blocks of most pages."""
+    quoted: list[str | None] = [None] * len(segments)
+    named = [i for i, ev in enumerate(evidence) if ev.terms or ev.brands or ev.numbered]
+    fenced = _fenced(segments) if named else frozenset()
+    requests = request_terms()
+    request = None
+    candidates = {}
+    for i in named:
+        segment = segments[i]
+        if segment.hidden:
+            continue
+        if _is_blocklist(segment.text):
+            quoted[i] = "a line of a blocklist"
+        elif _lists_hosts(segment.text):
+            candidates[i] = "a listed domain name"
+        elif i in fenced or segment.tag in CODE_TAGS:
+            candidates[i] = "code"
+        elif _names_only_in_quotes(segment.text):
+            candidates[i] = "its gambling names in quotes, code or addresses"
+        elif request is None:
+            request = next((term.text for term in evidence[i].terms if term.text in requests), None)
+    if request is None or not candidates:
+        return Quotation(quoted, None)
+    for i, reason in candidates.items():
+        quoted[i] = reason
+    return Quotation(quoted, request)

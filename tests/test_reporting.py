@@ -1,0 +1,96 @@
+"""A page that reports spam quotes it: blocklist requests, abuse reports and hacked-site questions are clean, and
+the spam they quote stays spam wherever it is not quoted. The texts were written for these tests."""
+
+import pytest
+
+import spamsift
+
+DOMAINS = ["slot88.com", "dewatogel.net", "gacor777.xyz", "situstoto4d.com"]
+POLICE_NEWS = [
+    "Polisi menangkap 12 tersangka operator judi online di Jakarta Barat pada Selasa malam.",
+    "Kapolres mengatakan para pelaku mempromosikan situs melalui media sosial dan grup pesan.",
+    "Penyidik masih mendalami aliran dana dari rekening penampung yang dipakai untuk deposit para pemain.",
+]
+
+REPORTS = {
+    "blocklist request, bare domains (en)": (
+        "Please add these gambling domains to the blocklist\n"
+        "Hi, the following domains are online gambling (judi online) sites that keep showing up for my kids.\n"
+        + "\n".join(DOMAINS) + "\nThanks for maintaining this list!"
+    ),
+    "blocklist request, bulleted domains (id)": (
+        "Mohon tambahkan domain judi online berikut ke daftar blokir\n"
+        "Situs-situs berikut adalah situs judi online (slot, togel) yang masih bisa diakses:\n"
+        + "\n".join(f"- {domain}" for domain in DOMAINS) + "\nTerima kasih."
+    ),
+    "false negative in adblock syntax (en)": (
+        "False negative: gambling sites not blocked\n"
+        "These Indonesian slot sites are not blocked by the gambling filter list:\n"
+        + "\n".join(f"||{domain}^" for domain in DOMAINS) + "\n||rtpslot-maxwin.com^"
+    ),
+    "hosts-file lines without a word of request": "Add judi online domains\n" + "\n".join(
+        f"0.0.0.0 {domain}" for domain in DOMAINS),
+    "hacked university quoting its doorway titles (en)": (
+        "Our university site was hacked with slot gacor pages\n"
+        'Google shows pages like "SLOT GACOR MAXWIN ⚡ Universitas Contoh" under https://contoh.ac.id/?id=slot88 '
+        'that we never made. The title says "Situs Slot Gacor Hari Ini" and the description "Slot88 adalah '
+        'universitas ...". How do we remove them?'
+    ),
+    "dataset readme naming its labels in code spans (en)": (
+        "# judol-comments\n"
+        "A dataset of YouTube comments labelled for online gambling promotion, collected to study illegal gambling "
+        "spam after several university sites were hacked.\n"
+        "Labels: `slot`, `togel`, `casino`.\n"
+        "Each row has the comment text and one label. The comments were written by the public; see the licence."
+    ),
+    "blocklist request with a fenced list (ko)": (
+        "도박 사이트 차단 목록에 추가해 주세요\n"
+        "아래 도메인은 불법 토토사이트입니다.\n```\nmajor-toto77.com\nsafe-casino88.net\n```"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_a_report_quoting_spam_is_clean(name):
+    report = spamsift.check(text=REPORTS[name])
+    assert report.label == "clean", (report.score, [(b.text, b.score) for b in report.blocks])
+    assert any(reason.startswith("reports spam") for reason in report.reasons), report.reasons
+
+
+def test_a_blocklist_request_rendered_as_html_with_links_is_clean():
+    """An issue tracker links every domain name and puts a list in a code block; the links to known gambling
+    domains are the request's subject."""
+    html = ("<html><head><title>Add Indonesian gambling domains · Issue #812</title></head><body><main>"
+            "<h1>Add Indonesian gambling domains</h1><p>These online gambling sites are missing from the gambling "
+            "blocklist. They show up in search results for school websites that were hacked.</p>"
+            "<pre><code>" + "\n".join(DOMAINS) + "</code></pre>"
+            '<p>Also seen: <a href="https://slot88.com">slot88.com</a>, '
+            '<a href="https://rtpslot-maxwin.com">rtpslot-maxwin.com</a></p><ul>'
+            + "".join(f'<li><a href="https://{d}">{d}</a></li>' for d in DOMAINS) + "</ul></main></body></html>")
+    report = spamsift.check(html=html)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
+def test_bare_domains_injected_into_police_news_are_still_spam():
+    """Reporting words of news ("police", "arrested") are no request: domain names put between its sentences
+    stay spam."""
+    report = spamsift.check(text="\n".join(POLICE_NEWS[:1] + DOMAINS[:3] + POLICE_NEWS[1:]))
+    assert report.label == "gambling"
+    assert [block.text for block in report.spam_blocks] == DOMAINS[:3]
+
+
+def test_a_promotion_beside_a_blocklist_request_is_still_spam():
+    """Only what the request quotes is excused: a promotion in its own words on the same page is spam."""
+    promotion = "Daftar sekarang di situs slot gacor hari ini, bonus new member 100% dan maxwin tiap hari!"
+    report = spamsift.check(text=REPORTS["blocklist request, bare domains (en)"] + "\n" + promotion)
+    assert report.label == "gambling"
+    assert [block.text for block in report.spam_blocks] == [promotion]
+
+
+def test_quoted_domains_hidden_from_visitors_are_not_excused():
+    """A hidden block is an injection's, never a report's."""
+    html = ("<html><body><p>Our school site was hacked last week and we restored it from a backup.</p>"
+            '<div style="display:none">' + "".join(f"<p>{d}</p>" for d in DOMAINS) + "</div></body></html>")
+    report = spamsift.check(html=html)
+    assert report.label == "gambling"
+    assert {block.text for block in report.spam_blocks} >= set(DOMAINS[:2])
