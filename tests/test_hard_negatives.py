@@ -150,6 +150,14 @@ HARD_NEGATIVES = {
         "Especialistas recomendam bloquear os aplicativos de apostas e pedir apoio à família.\n"
         "Quem perdeu o controle das apostas esportivas ou do cassino online pode ligar para o serviço de apoio."
     ),
+    "bug report on a roulette game (pt)": (
+        "Erro ao calcular pagamento no jogo de roleta\n"
+        "No modo cassino, a roleta paga 36 para 1 em vez de 35 para 1 quando a aposta é em um número único."
+    ),
+    "bug report on a blackjack game (es)": (
+        "El crupier no reparte cartas en modo casino\n"
+        "Al iniciar una partida de blackjack en modo casino, el crupier no reparte la segunda carta."
+    ),
 }
 
 

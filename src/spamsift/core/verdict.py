@@ -181,10 +181,11 @@ ALONE_CEILING = -0.05
 """The highest logit a block that needs company may have on its own: just under the spam threshold."""
 
 
-UNNAMED_MARGIN = 1.0
-"""Logit taken off a block whose only evidence is the model's word weights: it is spam from a probability of
+UNPROMOTING_MARGIN = 1.0
+"""Logit taken off a block that promotes nothing (:func:`_promotes_nothing`): it is spam from a probability of
 0.73 on instead of 0.5. Ordinary Indonesian prose ("coba perhatikan versi komponen ini yang...") shares its
-words with gambling comments; a promotion almost always names a game, a brand or a gambling word."""
+words with gambling comments, and a bug report on a card game ("No modo cassino, a roleta paga 36 para 1")
+shares "casino" with them; a promotion almost always names an offer, a brand or a disguise."""
 
 
 def _names_terms(ev: Evidence) -> bool:
@@ -195,9 +196,11 @@ def _names_terms(ev: Evidence) -> bool:
     return any(tiers[tier] for tier in SPAM_TIERS)
 
 
-def _unnamed(ev: Evidence) -> bool:
-    """Whether a block names nothing of gambling: no term of any tier, brand, numbered name or disguise."""
-    return not (_names_terms(ev) or ev.brands or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
+def _promotes_nothing(ev: Evidence) -> bool:
+    """Whether a block names no promotion, brand, numbered name or disguise: nothing of gambling, or gambling as a
+    subject only ("casino", "judi online"). The models' word weights, learned from Indonesian gambling, are then all
+    that speaks for spam."""
+    return not (_promotes(ev) or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
 
 
 VOCABULARY_FLOOR = 2.0
@@ -245,13 +248,13 @@ def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: fl
                       ) -> float:
     """A block's logit after the rules on what it names and how it reads: raised when it promotes spam
     ``by_vocabulary``; lowered by its reporting ``discount``; capped when it needs company; lowered when it
-    names nothing of gambling."""
+    promotes nothing."""
     if by_vocabulary:
         return max(logit, VOCABULARY_FLOOR)
     logit -= discount
     if _needs_company(ev, segment):
         return min(logit, ALONE_CEILING)
-    return logit - UNNAMED_MARGIN if _unnamed(ev) else logit
+    return logit - UNPROMOTING_MARGIN if _promotes_nothing(ev) else logit
 
 
 def _promotes(ev: Evidence) -> bool:
