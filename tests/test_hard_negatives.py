@@ -150,6 +150,11 @@ HARD_NEGATIVES = {
         "Especialistas recomendam bloquear os aplicativos de apostas e pedir apoio à família.\n"
         "Quem perdeu o controle das apostas esportivas ou do cassino online pode ligar para o serviço de apoio."
     ),
+    "webmaster's complaint about gambling spam comments (id)": (
+        "Komentar spam judi online membanjiri blog kampus\n"
+        "Setiap hari ada puluhan komentar spam yang mempromosikan situs judi online dan slot di blog kampus kami. "
+        "Bagaimana cara memasang captcha di form komentar?"
+    ),
     "bug report on a roulette game (pt)": (
         "Erro ao calcular pagamento no jogo de roleta\n"
         "No modo cassino, a roleta paga 36 para 1 em vez de 35 para 1 quando a aposta é em um número único."

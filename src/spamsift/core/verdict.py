@@ -377,7 +377,8 @@ def assess(page: Page, models: Models) -> Assessment:
     url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models, reporting_segments)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     own = [segment for segment, quote in zip(page.segments, quoted) if not quote]  # what the page does not quote
-    text_logit = (models.page_text.normalized_logit(page_grams(own))
+    # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
+    text_logit = (models.page_text.normalized_logit(page_grams(own)) - max(discounts, default=0.0)
                   if _read_as_whole(page) else None)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
