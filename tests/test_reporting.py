@@ -57,18 +57,25 @@ def test_a_report_quoting_spam_is_clean(name):
     assert any(reason.startswith("reports spam") for reason in report.reasons), report.reasons
 
 
-def test_a_blocklist_request_rendered_as_html_with_links_is_clean():
-    """An issue tracker links every domain name and puts a list in a code block; the links to known gambling
-    domains are the request's subject."""
+def test_a_blocklist_request_rendered_as_html_is_clean():
+    """An issue tracker renders a list in a code block and bare domain names as text."""
     html = ("<html><head><title>Add Indonesian gambling domains · Issue #812</title></head><body><main>"
             "<h1>Add Indonesian gambling domains</h1><p>These online gambling sites are missing from the gambling "
             "blocklist. They show up in search results for school websites that were hacked.</p>"
             "<pre><code>" + "\n".join(DOMAINS) + "</code></pre>"
-            '<p>Also seen: <a href="https://slot88.com">slot88.com</a>, '
-            '<a href="https://rtpslot-maxwin.com">rtpslot-maxwin.com</a></p><ul>'
-            + "".join(f'<li><a href="https://{d}">{d}</a></li>' for d in DOMAINS) + "</ul></main></body></html>")
+            "<p>Also seen: slot88.com, rtpslot-maxwin.com</p><ul>"
+            + "".join(f"<li>{d}</li>" for d in DOMAINS) + "</ul></main></body></html>")
     report = spamsift.check(html=html)
     assert report.label == "clean", (report.score, report.reasons)
+
+
+def test_links_on_a_page_announcing_a_hack_are_not_excused():
+    """A defacement says "hacked" too; the links it leaves to gambling sites are no quotes, whatever their anchors."""
+    html = ("<html><body><h1>Hacked by Example Cyber Team</h1><p>Your security is low, patch your server.</p><ul>"
+            + "".join(f'<li><a href="https://{d}/">{d}</a></li>' for d in DOMAINS) + "</ul></body></html>")
+    report = spamsift.check(html=html)
+    assert report.label == "gambling", (report.score, report.reasons)
+    assert not any(reason.startswith("reports spam") for reason in report.reasons)
 
 
 def test_bare_domains_injected_into_police_news_are_still_spam():

@@ -13,11 +13,11 @@ So a visible block that names something is *quoted* when
   and the block is a list of bare domain names or addresses, or code, or all its gambling names lie inside quotes,
   code spans or addresses.
 
-A hidden block is never quoted: hiding is an injection's, not a report's.
+A hidden block and a block of links are never quoted: hiding and linking are an injection's, not a report's (an
+issue tracker links addresses, not bare domain names, and a report of a hack does not send its readers on).
 
-An injection in a hacked page has neither form: its links carry keywords as anchors, its lines promote, and it does
-not ask anyone to block it. A news page that only mentions the police is no request, so bare domains injected into
-it stay spam.
+An injection in a hacked page has neither form: its lines link or promote, and it does not ask anyone to block it.
+A news page that only mentions the police is no request, so bare domains injected into it stay spam.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quot
     candidates = {}
     for i in named:
         segment = segments[i]
-        if segment.hidden:
+        if segment.hidden or 2 * segment.link_chars > len(segment.text):
             continue
         if _is_blocklist(segment.text):
             quoted[i] = "a line of a blocklist"
