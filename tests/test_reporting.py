@@ -43,6 +43,19 @@ REPORTS = {
         "Labels: `slot`, `togel`, `casino`.\n"
         "Each row has the comment text and one label. The comments were written by the public; see the licence."
     ),
+    "comment filter missing quoted keywords (en)": (
+        "New gambling keywords not caught by the comment filter\n"
+        'The bot misses comments containing "slot gacor", "maxwin" and "zeus138". Please add them to keywords.txt.'
+    ),
+    "comment filter missing keywords in code spans (id)": (
+        "Keyword judol baru yang lolos filter\n"
+        "Komentar dengan kata `ALEXIS17`, `SGI88` dan `PULAUWIN` masih lolos. Mohon ditambahkan ke daftar kata."
+    ),
+    "filter pattern in a code span (en)": (
+        "Regex for judol comments too greedy\n"
+        "The pattern `/(slot|togel|gacor|maxwin)\\d*/i` also removes comments like \"slotnya kurang\". "
+        "Can we add word boundaries?"
+    ),
     "blocklist request with a fenced list (ko)": (
         "도박 사이트 차단 목록에 추가해 주세요\n"
         "아래 도메인은 불법 토토사이트입니다.\n```\nmajor-toto77.com\nsafe-casino88.net\n```"
@@ -90,6 +103,16 @@ def test_a_promotion_beside_a_blocklist_request_is_still_spam():
     """Only what the request quotes is excused: a promotion in its own words on the same page is spam."""
     promotion = "Daftar sekarang di situs slot gacor hari ini, bonus new member 100% dan maxwin tiap hari!"
     report = spamsift.check(text=REPORTS["blocklist request, bare domains (en)"] + "\n" + promotion)
+    assert report.label == "gambling"
+    assert [block.text for block in report.spam_blocks] == [promotion]
+
+
+def test_a_promotion_on_a_page_about_a_filter_is_still_spam():
+    """The words of filtering tools let a page quote; they report nothing, so a promotion spliced in stays spam."""
+    promotion = "Daftar sekarang di situs slot gacor hari ini, bonus new member 100% dan maxwin tiap hari!"
+    article = ("Our countertop water filter removes chlorine and lead from tap water.\n"
+               "Replace the filter cartridge every three months for the best taste.")
+    report = spamsift.check(text=article + "\n" + promotion)
     assert report.label == "gambling"
     assert [block.text for block in report.spam_blocks] == [promotion]
 

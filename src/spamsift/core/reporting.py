@@ -9,9 +9,10 @@ in any language: the names stand as data, and the page asks for them to be block
 So a visible block that names something is *quoted* when
 
 - every line of it is a blocklist rule: the syntax says what it is, wherever it stands; or
-- the page asks to block or reports a hack (a term of ``vocabulary/reporting.tsv``, in a block that quotes nothing),
-  and the block is a list of bare domain names or addresses, or code, or all its gambling names lie inside quotes,
-  code spans or addresses.
+- the page asks to block spam, reports a hack or is about a tool that blocks spam (a term of
+  ``vocabulary/reporting.tsv``, in a block that quotes nothing: *blocklist*, *hacked*, *spam*, *filter*), and the
+  block is a list of bare domain names or addresses, or code, or all its gambling names lie inside quotes, code spans
+  or addresses.
 
 A hidden block and a block of links are never quoted: hiding and linking are an injection's, not a report's (an
 issue tracker links addresses, not bare domain names, and a report of a hack does not send its readers on).
@@ -78,7 +79,8 @@ class Quotation:
     blocks: list[str | None]
     """For each block, how it quotes (a reason for the report), or None when it does not."""
     request: str | None
-    """The term by which the page asks for spam to be blocked or reports a hack, if it quotes anything then."""
+    """The term by which the page asks for spam to be blocked, reports a hack or names a tool that blocks spam, if it
+    quotes anything then."""
 
 
 def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quotation:

@@ -140,22 +140,22 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
     return probs[best], _side_reason(evidence[best], models) if probs[best] >= SPAM_THRESHOLD else None
 
 
-def _reporting_discount(ev: Evidence, reporting_segments: int, requesting: bool = False) -> float:
+def _reporting_discount(ev: Evidence, reporting_segments: int, introduces_quotes: bool = False) -> float:
     """News, sermons and court reports use gambling words in full sentences, beside words like "police",
     "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
     disguises or links. Such a sentence is discounted; a promotion seldom reads like that. A headline ("Polisi
     Tangkap Admin Situs Togel Online dan Slot Gacor") names the promotions it reports on without a sentence
     around them: it is discounted only with a reporting word of its own, on a page that reports elsewhere too
-    (``reporting_segments``, counting the headline: at least two). A keyword line has neither. On a page
-    ``requesting`` that the spam it quotes be blocked (:mod:`spamsift.core.reporting`), the line introducing the
-    quotes ("these slot sites are still reachable:") is discounted like a sentence."""
+    (``reporting_segments``, counting the headline: at least two). A keyword line has neither. The line that
+    ``introduces_quotes`` of the spam its page reports (:mod:`spamsift.core.reporting`: "these slot sites are still
+    reachable:") is discounted like a sentence."""
     counter = ev.tiers["counter"]
     if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
     dense = ev.dense
     if dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
         return 0.0
-    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2) and not requesting:
+    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2) and not introduces_quotes:
         return 0.0
     return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
 
@@ -364,7 +364,9 @@ def assess(page: Page, models: Models) -> Assessment:
     quotes = quotation(page.segments, evidence)
     quoted = quotes.blocks
     reporting_segments = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
-    discounts = [_reporting_discount(ev, reporting_segments, quotes.request is not None) for ev in evidence]
+    introduces = [quotes.request is not None and not quote and following is not None
+                  for quote, following in zip(quoted, [*quoted[1:], None])]
+    discounts = [_reporting_discount(ev, reporting_segments, lead_in) for ev, lead_in in zip(evidence, introduces)]
     by_vocabulary = [not discount and not quote and _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
     logits = [min(z, QUOTED_CEILING) if quote else _held_to_evidence(z, ev, segment, discount, named)

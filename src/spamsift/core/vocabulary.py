@@ -25,7 +25,10 @@ against gambling; seo: other search spam (pharmacy, replicas, paid links...)."""
 CASHIER_TIERS = ("deposit", "withdraw")
 """A betting site's cashier (cashier.tsv): paying money in and taking it out. A bank's words too, so they say nothing
 of a block; :mod:`spamsift.core.operator` reads them over a whole page, beside gambling terms."""
-TIERS = SPAM_TIERS + CASHIER_TIERS
+REQUEST_TIER = "request"
+"""The words of the tools that block spam ("filter", "regex", "adblock", in reporting.tsv): they say nothing of a block
+and of a page but that, quoting spam, it is about blocking it (:mod:`spamsift.core.reporting`)."""
+TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +103,8 @@ def vocabulary_words() -> frozenset[str]:
 
 @cache
 def request_terms() -> frozenset[str]:
-    """The terms of ``reporting.tsv``: a page holding one asks for spam to be blocked or reports a hacked site (see
-    :mod:`spamsift.core.reporting`)."""
+    """The terms of ``reporting.tsv``: a page holding one asks for spam to be blocked, reports a hacked site or is
+    about a tool that blocks spam (see :mod:`spamsift.core.reporting`)."""
     return frozenset(_word_list("reporting.tsv"))
 
 
