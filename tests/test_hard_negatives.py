@@ -155,6 +155,16 @@ HARD_NEGATIVES = {
         "Setiap hari ada puluhan komentar spam yang mempromosikan situs judi online dan slot di blog kampus kami. "
         "Bagaimana cara memasang captcha di form komentar?"
     ),
+    "complaint about gambling promotions in comments (id)": (
+        "Laporan: komentar judi online di kanal kami\n"
+        "Banyak komentar promosi judi online dan slot muncul di video kami. Apakah ada fitur filter otomatis untuk "
+        "menyembunyikannya?"
+    ),
+    "thesis proposal on gambling advertising (id)": (
+        "Data penelitian: iklan judi online di media sosial\n"
+        "Saya meneliti 5.000 unggahan Instagram yang mengiklankan situs slot dan togel. Apakah dataset ini boleh "
+        "dipakai untuk skripsi?"
+    ),
     "bug report on a roulette game (pt)": (
         "Erro ao calcular pagamento no jogo de roleta\n"
         "No modo cassino, a roleta paga 36 para 1 em vez de 35 para 1 quando a aposta é em um número único."
