@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spamsift.core.features import Evidence
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import names_gambling, request_terms
+from spamsift.core.vocabulary import names_gambling
 
 _HOST = r"(?:https?://)?(?:[\w-]+\.)+[^\W\d_]{2,}\.?(?::\d+)?(?:/\S*)?"
 _BLOCKLIST_RULE = re.compile(
@@ -43,6 +43,8 @@ _LISTED_HOSTS = re.compile(rf"(?:[-*+•·]|\d{{1,3}}[.)])?\s*`?{_HOST}`?(?:\s*[
 """A list item that is nothing but domain names or addresses: bare, bulleted, numbered or in code."""
 _QUOTED_SPANS = re.compile(rf'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」|`[^`\n]+`|\b{_HOST}', re.IGNORECASE)
 """Quotes, code spans and addresses (URLs and domain names): where a report puts the names it reports."""
+REPORTING_VOCABULARY = "reporting.tsv"
+"""The term list whose words make a page a report: a request to block, a report of a hack, a spam filter."""
 _CODE_FENCES = ("```", "~~~")
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
 
@@ -89,7 +91,6 @@ def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quot
     quoted: list[str | None] = [None] * len(segments)
     named = [i for i, ev in enumerate(evidence) if ev.terms or ev.brands or ev.numbered]
     fenced = _fenced(segments) if named else frozenset()
-    requests = request_terms()
     request = None
     candidates = {}
     for i in named:
@@ -105,7 +106,7 @@ def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quot
         elif _names_only_in_quotes(segment.text):
             candidates[i] = "its gambling names in quotes, code or addresses"
         elif request is None:
-            request = next((term.text for term in evidence[i].terms if term.text in requests), None)
+            request = next((term.text for term in evidence[i].terms if term.source == REPORTING_VOCABULARY), None)
     if request is None or not candidates:
         return Quotation(quoted, None)
     for i, reason in candidates.items():

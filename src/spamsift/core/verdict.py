@@ -364,8 +364,8 @@ def assess(page: Page, models: Models) -> Assessment:
     quotes = quotation(page.segments, evidence)
     quoted = quotes.blocks
     reporting_segments = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
-    introduces = [quotes.request is not None and not quote and following is not None
-                  for quote, following in zip(quoted, [*quoted[1:], None])]
+    introduces = ([not quote and following is not None for quote, following in zip(quoted, [*quoted[1:], None])]
+                  if quotes.request is not None else [False] * len(quoted))
     discounts = [_reporting_discount(ev, reporting_segments, lead_in) for ev, lead_in in zip(evidence, introduces)]
     by_vocabulary = [not discount and not quote and _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
@@ -378,7 +378,9 @@ def assess(page: Page, models: Models) -> Assessment:
     side_probs, side_evidence = _side_probs([text for _, text in side], models, reporting_segments)
     url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models, reporting_segments)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
-    own = [segment for segment, quote in zip(page.segments, quoted) if not quote]  # what the page does not quote
+    quoting = any(quoted)  # most pages quote nothing: their segments and evidence are all their own
+    own = [segment for segment, quote in zip(page.segments, quoted) if not quote] if quoting else page.segments
+    own_evidence = [ev for ev, quote in zip(evidence, quoted) if not quote] if quoting else evidence
     # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
     text_logit = (models.page_text.normalized_logit(page_grams(own)) - max(discounts, default=0.0)
                   if _read_as_whole(page) else None)
@@ -387,9 +389,7 @@ def assess(page: Page, models: Models) -> Assessment:
                            [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
                       aggregates, page_features(aggregates, text_logit), doorway,
-                      operator_evidence([ev for ev, quote in zip(evidence, quoted) if not quote]
-                                        + side_evidence + url_evidence),
-                      links_evidence(own), quoted,
+                      operator_evidence(own_evidence + side_evidence + url_evidence), links_evidence(own), quoted,
                       cloaking_evidence(page.scripts, page.refresh, page.host))
 
 

@@ -101,13 +101,6 @@ def vocabulary_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@cache
-def request_terms() -> frozenset[str]:
-    """The terms of ``reporting.tsv``: a page holding one asks for spam to be blocked, reports a hacked site or is
-    about a tool that blocks spam (see :mod:`spamsift.core.reporting`)."""
-    return frozenset(_word_list("reporting.tsv"))
-
-
 def _word_list(name: str) -> list[str]:
     return [row[0] for _, content in _data_files(name) for row in _rows(content)]
 
@@ -138,7 +131,6 @@ def load_vocabulary() -> None:
     """Read the term lists and build their automaton and the brand patterns now rather than on the first page."""
     _automaton()
     _brand_patterns()
-    request_terms()
 
 
 def find_brands(normalized: str) -> Iterator[re.Match[str]]:
