@@ -3,9 +3,10 @@
     python scripts/train.py [--data ../shared/data]
 
 Reproducible: fixed seeds, fixed splits (see spamsift.devdata), deterministic solvers.
-Four models are trained; the page model on data the others did not see, and none on the benchmarks' test split:
+Five models are trained; the page model on data the others did not see, and none on the benchmarks' test split:
 1. segment model (train split): is this block spam? Logistic regression over the dense evidence
-   features and named tokens (words, word pairs, word beginnings and endings).
+   features and named tokens (words, word pairs, word beginnings and endings); and the blind segment model, the
+   same over the dense features alone, for blocks in words the segment model does not know.
 2. page-text model (train split): do the tokens of the whole page, taken together, read as spam?
 3. layout model (train split): is this HTML block main content? Logistic regression over the
    block's layout features, labelled by the extraction benchmarks' ground truth.
@@ -243,6 +244,8 @@ def train(data: Path, without: str | None = None) -> dict:
     segment["dense_features"] = list(DENSE_FEATURES)
     print(f"segment model: {len(rows.labels)} examples ({dict(Counter(rows.sources))}), {sum(rows.labels)} spam, "
           f"{len(segment['tokens'])} tokens", file=sys.stderr)
+    segment_blind = fit_linear(None, rows.dense, rows.labels, c=SEGMENT_C)
+    segment_blind["dense_features"] = list(DENSE_FEATURES)
 
     print("page-text model: building examples", file=sys.stderr)
     rows = page_text_rows(data, "train", without)
@@ -255,7 +258,8 @@ def train(data: Path, without: str | None = None) -> dict:
     layout = fit_layout([layout_examples(page) for page in clean_pages(data, "train")])
 
     no_page = {"bias": 0.0, "dense": [0.0] * len(PAGE_FEATURES), "tokens": {}}
-    interim = Models(LinearModel.from_dict(segment, reads_blocks=True), LinearModel.from_dict(page_text),
+    interim = Models(LinearModel.from_dict(segment, reads_blocks=True), LinearModel.from_dict(segment_blind),
+                     LinearModel.from_dict(page_text),
                      LinearModel.from_dict(no_page), layout_model(layout), PAGE_FEATURES, {})
     print("page model: building examples (calibration split)", file=sys.stderr)
     page_rows: list[Assessment] = []
@@ -292,6 +296,7 @@ def train(data: Path, without: str | None = None) -> dict:
                        "pages composed from clean/scrapinghub and clean/wcxb-dev ground truth with spam lines "
                        "from the same split, and of the HTML blocks of those pages, genuine or with spam "
                        "composed into them in the five injection styles",
+            "segment_blind": "the segment model's examples, its dense features alone (no words)",
             "page_text": "train split of both YouTube comment sets and spam/gambling-landing-ocr.csv: "
                          "each comment and landing page as the character 2- to 5-grams of its words",
             "weighting": "page-text model: every source weighs as much in total as the largest; segment model: "
@@ -307,7 +312,8 @@ def train(data: Path, without: str | None = None) -> dict:
     }
     if without:
         provenance["without"] = without
-    return {"provenance": provenance, "segment": segment, "page_text": page_text, "layout": layout, "page": page}
+    return {"provenance": provenance, "segment": segment, "segment_blind": segment_blind, "page_text": page_text,
+            "layout": layout, "page": page}
 
 
 def main() -> None:

@@ -55,3 +55,22 @@ def test_domain_names_in_text_are_found_as_their_pattern_finds_them(text):
 @given(st.lists(st.sampled_from(["a", ".", "!", "…", "”", ")", ":", "\n", " ", "x"]), max_size=6).map("".join))
 def test_a_sentence_end_is_read_as_its_pattern_reads_it(text):
     assert ends_sentence(text) == bool(re.search(r"[.!?…:;\"”)]$", text))
+
+
+def _advertised(texts: list[str], one_message: bool = False) -> list[list[str]]:
+    evidence = collect_evidence([Segment(0, len(t), t) for t in texts], one_message=one_message)
+    return [sorted(term.text for term in ev.terms if term.advertised) for ev in evidence]
+
+
+def test_gambling_named_beside_a_contact_is_advertised_within_a_block():
+    assert _advertised(["Casino tips every night, write to us on Telegram", "Casino results"]) == [["casino"], []]
+
+
+def test_a_contact_advertises_the_whole_of_one_message_only():
+    texts = ["Casino games every night", "Write to us on WhatsApp"]
+    assert _advertised(texts) == [[], []]
+    assert _advertised(texts, one_message=True) == [["casino", "casino games"], []]
+
+
+def test_a_block_that_reports_is_not_an_advertisement():
+    assert _advertised(["Police arrested the admins of a Telegram channel that promoted a casino"]) == [[]]

@@ -173,6 +173,25 @@ HARD_NEGATIVES = {
         "El crupier no reparte cartas en modo casino\n"
         "Al iniciar una partida de blackjack en modo casino, el crupier no reparte la segunda carta."
     ),
+    "a lottery ticket that won nothing (zh)": "昨天去买了一注彩票，结果一个号都没中",
+    "sports lottery funds (zh)": "体育彩票公益金资助了社区健身设施的建设",
+    "police news naming a Telegram channel (zh)": "警方抓获一个利用电报推广网络赌博的团伙，嫌疑人已被刑事拘留",
+    "police news naming a Telegram channel (ru)": (
+        "Полиция задержала администраторов телеграм-канала, рекламировавшего казино"
+    ),
+    "a refund through customer service (zh)": "请联系客服微信处理退款，谢谢",
+    "a typo in a betting-strategy document (ko)": (
+        "A/B 테스트 배팅 전략 문서 오타\n"
+        "실험 설계 문서에서 '배팅'이 아니라 '베팅'으로 통일해야 합니다. 용어 정리 부탁드립니다."
+    ),
+    "a comment filter deleting movie reviews (ko)": (
+        "도박 광고 댓글 필터 오탐\n"
+        "'카지노'라는 단어가 들어간 모든 댓글이 삭제됩니다. 영화 '카지노' 리뷰 댓글도 지워져요."
+    ),
+    "a lottery simulator's Telegram group (en)": (
+        "Join our Telegram group for lottery simulator updates\n"
+        "The simulator draws six numbers and checks your ticket."
+    ),
 }
 
 

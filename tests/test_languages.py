@@ -1,9 +1,15 @@
 """A short gambling promotion is caught in each language the campaigns use, as a GitHub issue or a comment
 carries it: a headline and one line of offers. These texts were written for this test."""
 
+import math
+
 import pytest
 
 import spamsift
+from spamsift.core.features import collect_evidence
+from spamsift.core.model import load_models
+from spamsift.core.segment import segment_text
+from spamsift.core.verdict import KNOWN_SHARE
 
 PROMOTIONS = {
     "id": "Situs slot gacor hari ini gampang maxwin\nDaftar sekarang di link alternatif resmi",
@@ -28,3 +34,35 @@ PROMOTIONS = {
 def test_a_short_promotion_is_gambling_in_every_language(language):
     report = spamsift.check(text=PROMOTIONS[language])
     assert report.label == "gambling", (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])
+
+
+ADVERTISEMENTS = {
+    "zh": "棋牌、捕鱼、彩票 全新平台上线\n联系客服飞机：@dd_kefu8 进群领取福利",
+    "zh (one line)": "彩票计划群，每天稳定上岸，加微信 abc8888 了解",
+    "ko": "바카라 카지노 실시간 운영중\n텔레그램 문의 @vip_toto 24시간 상담",
+    "th": "บาคาร่า คาสิโน สล็อต ครบทุกค่าย\nแอดไลน์ @bet999 ติดต่อแอดมินตลอด 24 ชม",
+    "ru": "Казино и ставки на спорт\nПишите в телеграм @bk_admin",
+}
+"""Advertisements that name gambling only as a subject ("casino", "lottery") and give a contact to write to."""
+
+
+@pytest.mark.parametrize("language", sorted(ADVERTISEMENTS))
+def test_gambling_named_beside_a_contact_is_advertised(language):
+    report = spamsift.check(text=ADVERTISEMENTS[language])
+    assert report.label == "gambling", (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])
+    reasons = [reason for block in report.spam_blocks for reason in block.reasons]
+    assert any(reason.startswith("gambling advertised with a contact") for reason in reasons), reasons
+
+
+@pytest.mark.parametrize("text", [
+    "新用户注册即可领取首存优惠，详情请咨询在线客服",
+    "ทางเข้าเล่นบาคาร่าออนไลน์ที่ดีที่สุดสำหรับผู้เล่นทุกคน",
+])
+def test_a_promotion_in_words_the_segment_model_cannot_read_is_read_blind(text):
+    models = load_models()
+    [evidence] = collect_evidence(segment_text(text).segments)
+    assert models.segment.known_share(set(evidence.tokens)) < KNOWN_SHARE
+    read_by_words = 1 / (1 + math.exp(-models.segment.logit(evidence.dense, evidence.tokens)))
+    report = spamsift.check(text=text)
+    assert read_by_words < 0.5
+    assert report.label == "gambling" and report.spam_blocks, report.score

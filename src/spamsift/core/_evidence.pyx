@@ -27,7 +27,8 @@ TOP_LEVEL_DOMAINS = ("com", "net", "org", "xyz", "site", "online", "top", "vip",
 _DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{'|'.join(TOP_LEVEL_DOMAINS)})\b")
 """Read in the normalized (lower-case) view of a text, once :func:`_has_domain_ending` found what every domain name
 in it holds: the full pattern is tried at every word of a sentence."""
-_SENTENCE_ENDINGS = frozenset(".!?…。»\"”')")
+_SENTENCE_ENDINGS = frozenset(".!?…。»\"”')।؟۔")
+"""Latin, CJK and quotation closings, the Devanagari danda and the Arabic-script question mark and full stop."""
 CAPITALS = CodePoints([(ord("A"), ord("Z")), (0xC0, 0xD6), (0xD8, 0xDE)])
 """Capital letters A to Z and À to Þ (but the sign ×), counted for the share of capitals."""
 PICTOGRAPHS = CodePoints([(0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)])

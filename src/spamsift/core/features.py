@@ -12,7 +12,7 @@ from bisect import bisect_right
 from spamsift.core._evidence import DENSE_FEATURES, Evidence, block_evidence
 from spamsift.core.normalize import deleet, normalize
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import Term, find_brands, find_numbered_names, find_terms
+from spamsift.core.vocabulary import CONTACT_TIER, Term, advertised, find_brands, find_numbered_names, find_terms
 
 __all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "char_grams", "collect_evidence"]
 
@@ -37,8 +37,22 @@ def char_grams(text: str) -> set[str]:
     return grams
 
 
-def collect_evidence(segments: list[Segment]) -> list[Evidence]:
-    """Evidence for every segment, in order; repetition is counted among these segments."""
+def _read_advertisements(terms: dict[int, list[Term]], one_message: bool) -> None:
+    """Read gambling named as a subject beside a contact as advertised (:func:`advertised`), in place: within a
+    block, or anywhere in a text that is ``one_message`` (a comment, an issue, a chat message, whose first line
+    names the games and whose last gives the Telegram handle). Reporting words keep a block, or a message, from
+    reading as an advertisement: a police report names the channel that advertised."""
+    groups = [list(terms)] if one_message else [[i] for i in terms]
+    for group in groups:
+        tiers = {term.tier for i in group for term in terms[i]}
+        if CONTACT_TIER in tiers and "counter" not in tiers:
+            for i in group:
+                terms[i] = [advertised(term) for term in terms[i]]
+
+
+def collect_evidence(segments: list[Segment], one_message: bool = False) -> list[Evidence]:
+    """Evidence for every segment, in order; repetition is counted among these segments. The segments are
+    ``one_message`` when they are a short text's (see :func:`_read_advertisements`)."""
     texts = [seg.text.replace("\n", " ") for seg in segments]
     if not texts:
         return []
@@ -54,6 +68,7 @@ def collect_evidence(segments: list[Segment]) -> list[Evidence]:
     numbered: dict[int, list[str]] = {}
     for hit in find_terms(matched):
         terms.setdefault(bisect_right(line_starts, hit.end - 1) - 1, []).append(hit.term)
+    _read_advertisements(terms, one_message)
     brand_starts = set()
     # "aero88" is a brand as written, "kusumat0t0" only once read as letters
     for reading in (normalized,) if matched is normalized else (normalized, matched):

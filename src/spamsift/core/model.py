@@ -59,6 +59,10 @@ class LinearModel:
         weights = self.tokens
         return self.bias + sum(map(weights.__getitem__, weights.keys() & tokens)) / math.sqrt(len(tokens))
 
+    def known_share(self, tokens: Collection[str]) -> float:
+        """The share of ``tokens`` the model has a weight for: how much of a text it can read at all."""
+        return len(self.tokens.keys() & tokens) / len(tokens) if tokens else 0.0
+
     def top_tokens(self, tokens: BlockTokens, n: int = 3) -> list[tuple[str, float]]:
         """The tokens that pushed the score up most, for the reasons."""
         weights = self.tokens
@@ -82,6 +86,9 @@ class StackedModel:
 @dataclass(frozen=True, slots=True)
 class Models:
     segment: LinearModel
+    segment_blind: LinearModel
+    """The segment model's dense features alone, learned from the same blocks: it reads blocks in words the segment
+    model does not know."""
     page_text: LinearModel
     """Character n-grams of a whole short page at once (:meth:`LinearModel.normalized_logit`): one of the page
     model's inputs, never a verdict on its own."""
@@ -118,6 +125,7 @@ def models_from_weights(data: dict) -> Models:
     layout = data.get("layout")
     return Models(
         segment=LinearModel.from_dict(data["segment"], reads_blocks=True),
+        segment_blind=LinearModel.from_dict(data["segment_blind"]),
         page_text=LinearModel.from_dict(data["page_text"]),
         page=LinearModel.from_dict(data["page"]),
         layout=StackedModel(LinearModel.from_dict(layout["block"]), LinearModel.from_dict(layout["context"]))

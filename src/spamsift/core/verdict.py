@@ -28,7 +28,7 @@ from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
 from spamsift.core.reporting import quotation
 from spamsift.core.symbols import FamilyEvidence
-from spamsift.core.vocabulary import SPAM_TIERS
+from spamsift.core.vocabulary import CONTACT_TIER, SPAM_TIERS
 
 SPAM_THRESHOLD = 0.5
 """A block is spam when the model gives it at least this probability."""
@@ -62,11 +62,16 @@ def _clip(z: float) -> float:
     return max(-12.0, min(12.0, z))
 
 
+_TERM_LISTINGS = (("promo", False, "gambling terms"), ("promo", True, "gambling advertised with a contact"),
+                  ("seo", False, "spam terms"), ("topic", False, "topic words"),
+                  ("counter", False, "reporting/warning words"), (CONTACT_TIER, False, "contacts"))
+"""The vocabulary a block's reasons list, as (tier, advertised, title)."""
+
+
 def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
     reasons: list[str] = []
-    for tier, title in (("promo", "gambling terms"), ("seo", "spam terms"), ("topic", "topic words"),
-                        ("counter", "reporting/warning words")):
-        counts = Counter(term.text for term in ev.terms if term.tier == tier)
+    for tier, advertised, title in _TERM_LISTINGS:
+        counts = Counter(term.text for term in ev.terms if term.tier == tier and term.advertised == advertised)
         if counts:
             listed = ", ".join(t if n == 1 else f"{t}×{n}" for t, n in counts.most_common(5))
             reasons.append(f"{title}: {listed}")
@@ -115,9 +120,9 @@ def _side_probs(texts: list[str], models: Models, reporting_segments: int = 0) -
     segments = [Segment(0, 0, text) for text in texts]
     evidence = collect_evidence(segments)
     probs = []
-    for ev, segment in zip(evidence, segments):
+    for ev, segment, z in zip(evidence, segments, _block_logits(evidence, models, alone=True)):
         discount = _reporting_discount(ev, reporting_segments + (1 if ev.tiers["counter"] else 0))
-        z = models.segment.logit(ev.dense, ev.tokens) - discount
+        z -= discount
         if not discount and _promotes_by_vocabulary(ev, segment):
             z = max(z, VOCABULARY_FLOOR)
         named = _promotes(ev) or ev.obfuscation >= DISGUISE_SHARE
@@ -170,6 +175,45 @@ distrusts is not condemned by them."""
 def _read_as_whole(page: Page) -> bool:
     """Whether the page is short enough to be judged as a whole (see WHOLE_TEXT_BLOCKS)."""
     return len(page.segments) <= WHOLE_TEXT_BLOCKS
+
+
+KNOWN_SHARE = 0.25
+"""A model that learned words reads a text when it has weights for at least this share of the text's tokens. The
+models learned Indonesian and English: of a Chinese, Thai or Korean text they know hardly a token, and their
+reading of it is their bias and a few features weighed as if the words had spoken too, a confident "clean". Half of
+the comments and landing pages they learned from have nine in ten of their page-text grams known, under 1% less
+than half (emoji, a line in another script)."""
+
+
+def _whole_text_logit(own: list[Segment], logits: list[float], discount: float, models: Models) -> float:
+    """The page-text model's reading of a short page's ``own`` text, less ``discount``. When the model cannot read
+    the text (KNOWN_SHARE), the blocks' reading of the likeliest block stands in (:func:`_block_logits`)."""
+    grams = page_grams(own)
+    if grams and models.page_text.known_share(grams) < KNOWN_SHARE:
+        return max(logits)
+    return models.page_text.normalized_logit(grams) - discount
+
+
+BLIND_CEILING = 3.0
+"""The highest logit (probability 0.95) the blind segment model may give: it learned from Indonesian comments, where
+two gambling promotions in a line are spam for certain, and reads them as sure in a Hindi police report. Words
+alone are never that sure, and the reporting discount must be able to outweigh them."""
+
+
+def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> list[float]:
+    """The segment model's logit of each block. A block naming gambling in words the segment model cannot read
+    (KNOWN_SHARE) is read by the blind segment model instead, which learned from the same blocks what their
+    vocabulary and structure say with no word to help: "棋牌, 捕鱼, 彩票" weighs as three gambling games named
+    should, not as a few unexplained words of the Indonesian comments. Blocks judged ``alone`` (a short text's,
+    whose likeliest block speaks for it; a title's) are read so only when they promote: a gambling word alone is
+    the subject of a Korean issue on betting odds as often as of an advertisement. Among a long page's blocks,
+    gambling words named block after block are an operator's menus."""
+    logits = models.segment.block_logits(evidence)
+    for i, ev in enumerate(evidence):
+        if ((_promotes(ev) or (ev.tiers["topic"] and not alone))
+                and models.segment.known_share(set(ev.tokens)) < KNOWN_SHARE):
+            logits[i] = min(models.segment_blind.logit(ev.dense), BLIND_CEILING)
+    return logits
 
 
 QUOTED_CEILING = -4.0
@@ -360,7 +404,7 @@ class Assessment:
 
 
 def assess(page: Page, models: Models) -> Assessment:
-    evidence = collect_evidence(page.segments)
+    evidence = collect_evidence(page.segments, one_message=_read_as_whole(page))
     quotes = quotation(page.segments, evidence)
     quoted = quotes.blocks
     reporting_segments = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
@@ -369,9 +413,10 @@ def assess(page: Page, models: Models) -> Assessment:
     discounts = [_reporting_discount(ev, reporting_segments, lead_in) for ev, lead_in in zip(evidence, introduces)]
     by_vocabulary = [not discount and not quote and _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
+    read = _block_logits(evidence, models, alone=_read_as_whole(page))
     logits = [min(z, QUOTED_CEILING) if quote else _held_to_evidence(z, ev, segment, discount, named)
               for z, ev, segment, discount, named, quote
-              in zip(models.segment.block_logits(evidence), evidence, page.segments, discounts, by_vocabulary, quoted)]
+              in zip(read, evidence, page.segments, discounts, by_vocabulary, quoted)]
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
@@ -382,7 +427,7 @@ def assess(page: Page, models: Models) -> Assessment:
     own = [segment for segment, quote in zip(page.segments, quoted) if not quote] if quoting else page.segments
     own_evidence = [ev for ev, quote in zip(evidence, quoted) if not quote] if quoting else evidence
     # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
-    text_logit = (models.page_text.normalized_logit(page_grams(own)) - max(discounts, default=0.0)
+    text_logit = (_whole_text_logit(own, logits, max(discounts, default=0.0), models)
                   if _read_as_whole(page) else None)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),

@@ -28,7 +28,10 @@ of a block; :mod:`spamsift.core.operator` reads them over a whole page, beside g
 REQUEST_TIER = "request"
 """The words of the tools that block spam ("filter", "regex", "adblock", in reporting.tsv): they say nothing of a block
 and of a page but that, quoting spam, it is about blocking it (:mod:`spamsift.core.reporting`)."""
-TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER)
+CONTACT_TIER = "contact"
+"""Where an advertisement sends its reader (contact.tsv: messaging apps, their link forms, customer service): anyone's
+words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
+TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER, CONTACT_TIER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ class Term:
     text: str
     tier: str
     source: str
+    advertised: bool = False
+    """A gambling subject read as promoted, beside a contact (:func:`advertised`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,13 @@ class Hit:
 
     end: int
     term: Term
+
+
+def advertised(term: Term) -> Term:
+    """A term as read in a block that gives a contact: a gambling subject ("捕鱼", "lottery") is then promoted. An
+    advertisement sends its reader somewhere ("fishing games, lottery, contact @admin"); a sentence on lotteries
+    does not."""
+    return Term(term.text, "promo", term.source, advertised=True) if term.tier == "topic" else term
 
 
 def _data_files(suffix: str) -> Iterator[tuple[str, str]]:
