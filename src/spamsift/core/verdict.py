@@ -210,6 +210,8 @@ def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> list
     gambling words named block after block are an operator's menus."""
     logits = models.segment.block_logits(evidence)
     for i, ev in enumerate(evidence):
+        if not (ev.terms or ev.brands):  # most blocks name nothing
+            continue
         if ((_promotes(ev) or (ev.tiers["topic"] and not alone))
                 and models.segment.known_share(set(ev.tokens)) < KNOWN_SHARE):
             logits[i] = min(models.segment_blind.logit(ev.dense), BLIND_CEILING)
