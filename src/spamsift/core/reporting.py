@@ -90,7 +90,8 @@ def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quot
     nothing to excuse, and they are most blocks of most pages."""
     quoted: list[str | None] = [None] * len(segments)
     named = [i for i, ev in enumerate(evidence) if ev.terms or ev.brands or ev.numbered]
-    fenced = _fenced(segments) if named else frozenset()
+    reports = any(term.source == REPORTING_VOCABULARY for i in named for term in evidence[i].terms)
+    fenced = _fenced(segments) if named and reports else frozenset()
     request = None
     candidates = {}
     for i in named:
@@ -99,6 +100,8 @@ def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quot
             continue
         if _is_blocklist(segment.text):
             quoted[i] = "a line of a blocklist"
+        elif not reports:  # no request to quote for: only blocklist rules quote
+            continue
         elif _lists_hosts(segment.text):
             candidates[i] = "a listed domain name"
         elif i in fenced or segment.tag in CODE_TAGS:
