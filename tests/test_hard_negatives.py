@@ -188,6 +188,14 @@ HARD_NEGATIVES = {
         "도박 광고 댓글 필터 오탐\n"
         "'카지노'라는 단어가 들어간 모든 댓글이 삭제됩니다. 영화 '카지노' 리뷰 댓글도 지워져요."
     ),
+    "appointment slots in a clinic's calendar (tr)": (
+        "Randevu slotları yanlış gösteriliyor\n"
+        "Klinik randevu sisteminde cumartesi günleri için boş slotlar dolu olarak gösteriliyor."
+    ),
+    "a betting command of a friends' pool bot (pt)": (
+        "Bot de Discord: comando !aposta não funciona\n"
+        "O comando !aposta do bot de bolão entre amigos não registra os palpites da rodada."
+    ),
     "a lottery simulator's Telegram group (en)": (
         "Join our Telegram group for lottery simulator updates\n"
         "The simulator draws six numbers and checks your ticket."
