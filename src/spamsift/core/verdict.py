@@ -120,7 +120,7 @@ def _side_probs(texts: list[str], models: Models, reporting_segments: int = 0) -
     segments = [Segment(0, 0, text) for text in texts]
     evidence = collect_evidence(segments)
     probs = []
-    for ev, segment, z in zip(evidence, segments, _block_logits(evidence, models, alone=True)):
+    for ev, segment, z in zip(evidence, segments, _block_logits(evidence, models, alone=True)[0]):
         discount = _reporting_discount(ev, reporting_segments + (1 if ev.tiers["counter"] else 0))
         z -= discount
         if not discount and _promotes_by_vocabulary(ev, segment):
@@ -191,15 +191,18 @@ def _reads(models: Models, evidence: list[Evidence]) -> bool:
     return not tokens or models.segment.known_share(tokens) >= KNOWN_SHARE
 
 
-def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], discount: float,
-                      models: Models) -> float:
-    """The page-text model's reading of a short page's ``own`` text, less ``discount``. When the text is in words
-    the models cannot read (KNOWN_SHARE: the segment model's words, or the page-text model's character n-grams), the
-    blocks' reading of the likeliest block stands in (:func:`_block_logits`)."""
+def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], blind: list[bool],
+                      discount: float, models: Models) -> float:
+    """The reading of a short page's ``own`` text as a whole: the page-text model's, less ``discount``. When the
+    text is in words the models cannot read (KNOWN_SHARE: the segment model's tokens, or the page-text model's
+    character n-grams), the likeliest block's ``logits`` stand in; and the page-text model cannot speak against a
+    block read ``blind`` (:func:`_block_logits`): a Portuguese promotion's Indonesian-looking letter pairs do not
+    outweigh the gambling its first line names."""
     grams = page_grams(own)
     if grams and (models.page_text.known_share(grams) < KNOWN_SHARE or not _reads(models, own_evidence)):
         return max(logits)
-    return models.page_text.normalized_logit(grams) - discount
+    reading = models.page_text.normalized_logit(grams) - discount
+    return max([reading, *(z for z, read_blind in zip(logits, blind) if read_blind)])
 
 
 BLIND_CEILING = 3.0
@@ -208,21 +211,23 @@ two gambling promotions in a line are spam for certain, and reads them as sure i
 alone are never that sure, and the reporting discount must be able to outweigh them."""
 
 
-def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> list[float]:
-    """The segment model's logit of each block. A block naming gambling in words the segment model cannot read
-    (KNOWN_SHARE) is read by the blind segment model instead, which learned from the same blocks what their
-    vocabulary and structure say with no word to help: "棋牌, 捕鱼, 彩票" weighs as three gambling games named
-    should, not as a few unexplained words of the Indonesian comments. Blocks judged ``alone`` (a short text's,
-    whose likeliest block speaks for it; a title's) are read so only when they promote: a gambling word alone is
-    the subject of a Korean issue on betting odds as often as of an advertisement. Among a long page's blocks,
-    gambling words named block after block are an operator's menus."""
+def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> tuple[list[float], list[bool]]:
+    """The segment model's logit of each block, and which blocks were read blind instead. A block naming gambling
+    in words the segment model cannot read (KNOWN_SHARE) is read by the blind segment model, which learned from
+    the same blocks what their vocabulary and structure say with no word to help: "棋牌, 捕鱼, 彩票" weighs as
+    three gambling games named should, not as a few unexplained words of the Indonesian comments. Blocks judged
+    ``alone`` (a short text's, whose likeliest block speaks for it; a title's) are read so only when they promote:
+    a gambling word alone is the subject of a Korean issue on betting odds as often as of an advertisement. Among
+    a long page's blocks, gambling words named block after block are an operator's menus."""
     logits = models.segment.block_logits(evidence)
+    blind = [False] * len(evidence)
     for i, ev in enumerate(evidence):
         if not (ev.terms or ev.brands):  # most blocks name nothing
             continue
         if (_promotes(ev) or (ev.tiers["topic"] and not alone)) and not _reads(models, [ev]):
             logits[i] = min(models.segment_blind.logit(ev.dense), BLIND_CEILING)
-    return logits
+            blind[i] = True
+    return logits, blind
 
 
 QUOTED_CEILING = -4.0
@@ -422,7 +427,7 @@ def assess(page: Page, models: Models) -> Assessment:
     discounts = [_reporting_discount(ev, reporting_segments, lead_in) for ev, lead_in in zip(evidence, introduces)]
     by_vocabulary = [not discount and not quote and _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
-    read = _block_logits(evidence, models, alone=_read_as_whole(page))
+    read, blind = _block_logits(evidence, models, alone=_read_as_whole(page))
     logits = [min(z, QUOTED_CEILING) if quote else _held_to_evidence(z, ev, segment, discount, named)
               for z, ev, segment, discount, named, quote
               in zip(read, evidence, page.segments, discounts, by_vocabulary, quoted)]
@@ -436,7 +441,7 @@ def assess(page: Page, models: Models) -> Assessment:
     own = [segment for segment, quote in zip(page.segments, quoted) if not quote] if quoting else page.segments
     own_evidence = [ev for ev, quote in zip(evidence, quoted) if not quote] if quoting else evidence
     # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
-    text_logit = (_whole_text_logit(own, own_evidence, logits, max(discounts, default=0.0), models)
+    text_logit = (_whole_text_logit(own, own_evidence, logits, blind, max(discounts, default=0.0), models)
                   if _read_as_whole(page) else None)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
