@@ -63,14 +63,20 @@ def _advertised(texts: list[str], one_message: bool = False) -> list[list[str]]:
 
 
 def test_gambling_named_beside_a_contact_is_advertised_within_a_block():
-    assert _advertised(["Casino tips every night, write to us on Telegram", "Casino results"]) == [["casino"], []]
+    assert _advertised(["Casino tips every night, write to us on Telegram @tips_admin", "Casino results"]) == [
+        ["casino"], []]
+
+
+def test_a_channel_named_without_an_address_is_no_contact():
+    assert _advertised(["Online casinos now advertise their bonuses through Telegram channels"]) == [[]]
 
 
 def test_a_contact_advertises_the_whole_of_one_message_only():
-    texts = ["Casino games every night", "Write to us on WhatsApp"]
+    texts = ["Casino games every night", "Write to us on WhatsApp: wa.me/628123456"]
     assert _advertised(texts) == [[], []]
     assert _advertised(texts, one_message=True) == [["casino", "casino games"], []]
 
 
 def test_a_block_that_reports_is_not_an_advertisement():
-    assert _advertised(["Police arrested the admins of a Telegram channel that promoted a casino"]) == [[]]
+    assert _advertised(["Police arrested the admins of a Telegram channel t.me/casino_vip that promoted a casino"]) == [
+        []]

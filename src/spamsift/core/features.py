@@ -7,6 +7,7 @@ by offset. Each segment's evidence is then built in compiled code (``_evidence.p
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spamsift.core._evidence import DENSE_FEATURES, Evidence, block_evidence
@@ -37,15 +38,22 @@ def char_grams(text: str) -> set[str]:
     return grams
 
 
-def _read_advertisements(terms: dict[int, list[Term]], one_message: bool) -> None:
+ADDRESS = re.compile(r"@\w{3,}|[a-z][./][a-z]|\d{4,}|点(?:com|net|cc|vip)")
+"""What a contact gives to be reached at, in a normalized text: a handle, a link or domain name (``t.me/admin``,
+``wa.me/62812...``), a number or an ID with digits, a domain spelled out ("d9625点com")."""
+
+
+def _read_advertisements(terms: dict[int, list[Term]], views: list[str], one_message: bool) -> None:
     """Read gambling named as a subject beside a contact as advertised (:func:`advertised`), in place: within a
     block, or anywhere in a text that is ``one_message`` (a comment, an issue, a chat message, whose first line
-    names the games and whose last gives the Telegram handle). Reporting words keep a block, or a message, from
-    reading as an advertisement: a police report names the channel that advertised."""
+    names the games and whose last gives the Telegram handle). An advertisement gives an ADDRESS with the channel;
+    a sentence that names the channel only ("casinos advertise on Telegram") does not, and reporting words keep a
+    block, or a message, from reading as an advertisement: a police report names the channel that advertised."""
     groups = [list(terms)] if one_message else [[i] for i in terms]
     for group in groups:
         tiers = {term.tier for i in group for term in terms[i]}
-        if CONTACT_TIER in tiers and "counter" not in tiers:
+        if (CONTACT_TIER in tiers and "counter" not in tiers
+                and any(ADDRESS.search(views[i]) for i in (range(len(views)) if one_message else group))):
             for i in group:
                 terms[i] = [advertised(term) for term in terms[i]]
 
@@ -68,7 +76,7 @@ def collect_evidence(segments: list[Segment], one_message: bool = False) -> list
     numbered: dict[int, list[str]] = {}
     for hit in find_terms(matched):
         terms.setdefault(bisect_right(line_starts, hit.end - 1) - 1, []).append(hit.term)
-    _read_advertisements(terms, one_message)
+    _read_advertisements(terms, views, one_message)
     brand_starts = set()
     # "aero88" is a brand as written, "kusumat0t0" only once read as letters
     for reading in (normalized,) if matched is normalized else (normalized, matched):
