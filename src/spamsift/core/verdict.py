@@ -418,7 +418,8 @@ class Assessment:
 
 
 def assess(page: Page, models: Models) -> Assessment:
-    evidence = collect_evidence(page.segments, one_message=_read_as_whole(page))
+    whole = _read_as_whole(page)
+    evidence = collect_evidence(page.segments, one_message=whole)
     quotes = quotation(page.segments, evidence)
     quoted = quotes.blocks
     reporting_segments = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
@@ -427,7 +428,7 @@ def assess(page: Page, models: Models) -> Assessment:
     discounts = [_reporting_discount(ev, reporting_segments, lead_in) for ev, lead_in in zip(evidence, introduces)]
     by_vocabulary = [not discount and not quote and _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
-    read, blind = _block_logits(evidence, models, alone=_read_as_whole(page))
+    read, blind = _block_logits(evidence, models, alone=whole)
     logits = [min(z, QUOTED_CEILING) if quote else _held_to_evidence(z, ev, segment, discount, named)
               for z, ev, segment, discount, named, quote
               in zip(read, evidence, page.segments, discounts, by_vocabulary, quoted)]
@@ -442,7 +443,7 @@ def assess(page: Page, models: Models) -> Assessment:
     own_evidence = [ev for ev, quote in zip(evidence, quoted) if not quote] if quoting else evidence
     # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
     text_logit = (_whole_text_logit(own, own_evidence, logits, blind, max(discounts, default=0.0), models)
-                  if _read_as_whole(page) else None)
+                  if whole else None)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
                            [segment.text for segment in page.segments])
