@@ -188,6 +188,26 @@ HARD_NEGATIVES = {
         "도박 광고 댓글 필터 오탐\n"
         "'카지노'라는 단어가 들어간 모든 댓글이 삭제됩니다. 영화 '카지노' 리뷰 댓글도 지워져요."
     ),
+    "an official lottery draw notice (zh)": (
+        "彩票中心官网今日开奖公告\n第2025123期双色球开奖号码已公布，请以官方公告为准。"
+    ),
+    "a lottery results API error (ko)": "동행복권 로또 당첨번호 조회 API 오류\n회차 번호를 넣으면 500 에러가 납니다.",
+    "state lottery results (vi)": (
+        "Kết quả xổ số kiến thiết miền Nam hôm nay\n"
+        "Công ty xổ số kiến thiết thông báo kết quả quay số mở thưởng."
+    ),
+    "government lottery results (th)": (
+        "ผลสลากกินแบ่งรัฐบาล งวดวันที่ 1 ธันวาคม\nสำนักงานสลากกินแบ่งรัฐบาลประกาศผลรางวัลที่ 1"
+    ),
+    "pachinko parlours closing (ja)": "パチンコ店の閉店が相次ぐ\n業界団体によると、今年だけで300店舗以上が閉店した。",
+    "a psychologist on quitting casinos (ru)": (
+        "Как бросить играть в казино: советы психолога\n"
+        "Лудомания лечится, если вовремя обратиться за помощью."
+    ),
+    "a slot game's RTP in a README (en)": (
+        "Starburst slot RTP calculation is wrong in the README\n"
+        "The table lists 96.01% but the paytable gives 96.09%."
+    ),
     "appointment slots in a clinic's calendar (tr)": (
         "Randevu slotları yanlış gösteriliyor\n"
         "Klinik randevu sisteminde cumartesi günleri için boş slotlar dolu olarak gösteriliyor."

@@ -36,6 +36,10 @@ PROMOTIONS = {
                            "Regístrate y obtén un bono de 100% en tu primer depósito",
     "ja (casino site)": "新規登録で3000円ボーナス！\nスロットやライブカジノが遊べる人気のカジノサイト",
     "tr (mirror login)": "Casibom güncel giriş adresi\nKesintisiz erişim için yeni giriş linkine tıklayın",
+    "ko (betting site)": "안전한 스포츠 배팅 사이트 추천\n가입 즉시 보너스 지급, 24시간 환전 가능 https://toto-safe.example",
+    "zh (slot slang)": "PG电子爆分时间表，今天必出大奖\n官网 pg-game.example 点击进入",
+    "th (stock lottery)": "หวยหุ้นวันนี้ เลขเด็ด แม่นๆ\nแทงได้ที่เว็บเรา จ่ายบาทละ 1000",
+    "ru (promo code)": "Промокод 1win на сегодня\nПолучите бонус 500% на первый депозит при регистрации",
 }
 """The Turkish and Vietnamese ones share most letter pairs with Indonesian but few words: the page-text model, which
 reads letter n-grams, reads them as clean, and the blocks judge them (``KNOWN_SHARE``). In the Portuguese and
