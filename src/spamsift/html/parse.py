@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape
 
@@ -152,21 +153,46 @@ def _style_hiding(style: str) -> str | None:
     return None
 
 
-def _head_texts(tree: LexborHTMLParser) -> tuple[str | None, list[tuple[str, str]], str | None]:
-    """The title, the meta texts (see :attr:`Page.meta`) and the meta refresh of a page."""
-    title_node = tree.css_first("title")
-    title = " ".join(title_node.text().split()) if title_node else None
-    meta = []
-    refresh = None
-    for node in tree.css("meta"):
-        attrs = node.attributes
-        name = (attrs.get("name") or attrs.get("property") or "").lower()
-        content = " ".join((attrs.get("content") or "").split())
-        if name in _META_NAMES and content and (name, content) not in meta:
-            meta.append((name, content))
-        elif content and (attrs.get("http-equiv") or "").lower() == "refresh":
-            refresh = content
-    return title or None, meta, refresh
+@dataclass(slots=True)
+class _Outside:
+    """What a page holds outside the blocks of its body: its title, meta texts (see :attr:`Page.meta`) and meta
+    refresh, its style sheets' text and its inline scripts."""
+
+    title: str | None = None
+    meta: list[tuple[str, str]] = field(default_factory=list)
+    refresh: str | None = None
+    style_text: str = ""
+    scripts: list[str] = field(default_factory=list)
+
+
+_OUTSIDE_TAGS = "title, meta, style, script:not([src])"
+
+
+def _outside(tree: LexborHTMLParser) -> _Outside:
+    """Read what is outside the body's blocks (:class:`_Outside`) in one pass of the selector engine: a pass per
+    tag took a tenth of a page's time."""
+    found = _Outside()
+    styles = []
+    for node in tree.css(_OUTSIDE_TAGS):
+        tag = node.tag
+        if tag == "meta":
+            attrs = node.attributes
+            name = (attrs.get("name") or attrs.get("property") or "").lower()
+            content = " ".join((attrs.get("content") or "").split())
+            if name in _META_NAMES and content and (name, content) not in found.meta:
+                found.meta.append((name, content))
+            elif content and (attrs.get("http-equiv") or "").lower() == "refresh":
+                found.refresh = content
+        elif tag == "style":
+            styles.append(node.text())
+        elif tag == "script":
+            if _is_code(node) and (text := node.text()):
+                found.scripts.append(text)
+        elif found.title is None:  # the first title, as browsers show it
+            found.title = " ".join(node.text().split())
+    found.title = found.title or None
+    found.style_text = " ".join(styles)
+    return found
 
 
 def _is_code(script: LexborNode) -> bool:
@@ -212,18 +238,17 @@ def parse_page(html: str, url: str | None = None) -> tuple[Page, list[LayoutInfo
     if (nesting := too_many_open_elements(html)) is not None:
         raise HostileMarkup(f"markup leaves about {nesting:,} elements open")
     tree = LexborHTMLParser(html)
-    title, meta, refresh = _head_texts(tree)
-    style_text = " ".join(node.text() for node in tree.css("style"))
-    scripts = [text for node in tree.css("script:not([src])") if _is_code(node) and (text := node.text())]
-    rules = _hidden_by_rules(style_text) if style_text else {}
+    outside = _outside(tree)
+    rules = _hidden_by_rules(outside.style_text) if outside.style_text else {}
     host = (host_of(url) or None) if url else None
     root = tree.body or tree.root
     if root is None:
-        return Page(text="", segments=[], url=url, title=title, meta=meta, host=host, scripts=scripts,
-                    refresh=refresh), []
+        return Page(text="", segments=[], url=url, title=outside.title, meta=outside.meta, host=host,
+                    scripts=outside.scripts, refresh=outside.refresh), []
     segments, layout, parts, full = walk(root, tree.root.parent, rules, host, _hiding_reason)
-    page = Page(text="\n".join(parts), segments=segments, url=url, title=title, meta=meta, host=host,
-                notes=[f"only the first {MAX_BLOCKS:,} blocks read"] if full else [], scripts=scripts, refresh=refresh)
+    page = Page(text="\n".join(parts), segments=segments, url=url, title=outside.title, meta=outside.meta, host=host,
+                notes=[f"only the first {MAX_BLOCKS:,} blocks read"] if full else [], scripts=outside.scripts,
+                refresh=outside.refresh)
     return page, layout
 
 
