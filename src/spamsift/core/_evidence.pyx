@@ -52,12 +52,14 @@ cdef class Evidence:
     cdef public double obfuscation
     cdef public object tiers
     """How many terms of each vocabulary tier were found (a mapping giving 0 for a tier without any)."""
+    cdef public tuple menu
+    """The gambling products of an operator's menu that ends in this block (:mod:`spamsift.core.menu`), or ()."""
 
 
-def block_evidence(list segments, list texts, list views, dict terms, dict brands, dict numbered) -> list:
+def block_evidence(list segments, list texts, list views, dict terms, dict brands, dict numbered, dict menus) -> list:
     """The evidence of each block, in order, from its segment, its text on one line, its normalized ``view`` and
-    the terms, brands and numbered names found in it (by block number; most blocks have none). Repetition is
-    counted among these blocks."""
+    the terms, brands, numbered names and menu ends found in it (by block number; most blocks have none). Repetition
+    is counted among these blocks."""
     repeats = Counter(views)
     cdef list evidence = []
     cdef Evidence ev
@@ -68,6 +70,7 @@ def block_evidence(list segments, list texts, list views, dict terms, dict brand
         tokens = BlockTokens(view)
         ev = Evidence.__new__(Evidence)
         ev.terms, ev.brands, ev.numbered, ev.tokens = block_terms, brands.get(i, ()), numbered.get(i, ()), tokens
+        ev.menu = menus.get(i, ())
         ev.words, ev.repeats = tokens.words, repeats[view]
         ev.obfuscation = 0.0 if text.isascii() else obfuscation_ratio(text)
         ev.tiers = Counter([term.tier for term in block_terms]) if block_terms else NO_TIERS

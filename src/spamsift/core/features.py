@@ -11,9 +11,18 @@ import re
 from bisect import bisect_right
 
 from spamsift.core._evidence import DENSE_FEATURES, Evidence, block_evidence
+from spamsift.core.menu import product_menus
 from spamsift.core.normalize import deleet, normalize
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import CONTACT_TIER, Term, advertised, find_brands, find_numbered_names, find_terms
+from spamsift.core.vocabulary import (
+    CONTACT_TIER,
+    PRODUCT_TIER,
+    Term,
+    advertised,
+    find_brands,
+    find_numbered_names,
+    find_terms,
+)
 
 __all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "char_grams", "collect_evidence"]
 
@@ -74,8 +83,13 @@ def collect_evidence(segments: list[Segment], one_message: bool = False) -> list
     terms: dict[int, list[Term]] = {}
     brands: dict[int, list[str]] = {}
     numbered: dict[int, list[str]] = {}
-    for hit in find_terms(matched):
-        terms.setdefault(bisect_right(line_starts, hit.end - 1) - 1, []).append(hit.term)
+    menus: dict[int, tuple[str, ...]] = {}
+    hits = find_terms(matched)
+    for hit in hits:
+        if hit.term.tier != PRODUCT_TIER:
+            terms.setdefault(bisect_right(line_starts, hit.end - 1) - 1, []).append(hit.term)
+    for end, products in product_menus(matched, hits):
+        menus[bisect_right(line_starts, end - 1) - 1] = products
     _read_advertisements(terms, views, one_message)
     brand_starts = set()
     # "aero88" is a brand as written, "kusumat0t0" only once read as letters
@@ -88,4 +102,4 @@ def collect_evidence(segments: list[Segment], one_message: bool = False) -> list
         i = bisect_right(line_starts, match.start()) - 1
         if match.group() not in brands.get(i, ()):
             numbered.setdefault(i, []).append(match.group())
-    return block_evidence(segments, texts, views, terms, brands, numbered)
+    return block_evidence(segments, texts, views, terms, brands, numbered, menus)

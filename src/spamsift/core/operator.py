@@ -4,7 +4,8 @@ affiliates.
 Such a page names its offers in menus, buttons and banners, a word or two per block ("Live Casino", "Bonus
 Deposit", "충전", "환전"), so that no block is spam on its own and the page model, which learned from injected
 spam, sees a clean page. Across the page the words add up: two distinct promotions, or a cashier (words for paying
-in and for taking out) beside two gambling terms, in any language the vocabulary holds. A page that reports or
+in and for taking out) beside two gambling terms, in any language the vocabulary holds; or its menu lists its
+gambling products side by side (:mod:`spamsift.core.menu`). A page that reports or
 warns anywhere (a reporting word of the vocabulary's ``counter`` tier) is never read this way: news on an
 operator, a regulator's notice and an addiction helpline name the same things.
 """
@@ -25,6 +26,11 @@ GAMBLING_TERMS = 2
 """Distinct gambling terms (promotion or topic) that make a cashier a betting site's."""
 MANY_GAMBLING_TERMS = 3
 """Distinct gambling terms (promotion or topic) that make one promotion an operator's."""
+PRODUCT_MENU_WEIGHT = 5.5
+"""A menu of gambling products reads as an operator's page by itself (logit 1.0, probability 0.73): none of the
+1,678 genuine pages, the 326 genuine pages of ten languages and the genuine YouTube comments of the shared data has
+one, one of the OCR texts of 4,100 ordinary sites does (a gambling review blog's header), and a fifth of the
+gambling landing pages' OCR texts do (603 of 2,963)."""
 
 
 def _listed(terms: set[str]) -> str:
@@ -48,6 +54,10 @@ def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
             if term.tier in found:
                 found[term.tier].add(term.text)
     symbols = []
+    menu = next((ev.menu for ev in evidence if ev.menu), None)
+    if menu:
+        symbols.append(Symbol("PRODUCT_MENU", PRODUCT_MENU_WEIGHT,
+                              f"a menu of gambling products: {_listed(set(menu))}"))
     found["promo"] = _outermost(found["promo"])
     if len(found["promo"]) >= PROMOTIONS:
         symbols.append(Symbol("PROMOTIONS", 6.5, f"{len(found['promo'])} gambling promotions across the page: "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -28,10 +28,14 @@ of a block; :mod:`spamsift.core.operator` reads them over a whole page, beside g
 REQUEST_TIER = "request"
 """The words of the tools that block spam ("filter", "regex", "adblock", in reporting.tsv): they say nothing of a block
 and of a page but that, quoting spam, it is about blocking it (:mod:`spamsift.core.reporting`)."""
+PRODUCT_TIER = "product"
+"""A product name and nothing more (products.txt: "slots", "sports", "fishing"): it says nothing of a block, only in an
+operator's menu (:mod:`spamsift.core.menu`). Terms of other tiers may be products too (:attr:`Term.product`)."""
+PRODUCT_KINDS = ("gambling", "shared")
 CONTACT_TIER = "contact"
 """Where an advertisement sends its reader (contact.tsv: messaging apps, their link forms, customer service): anyone's
 words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
-TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER, CONTACT_TIER)
+TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +45,16 @@ class Term:
     source: str
     advertised: bool = False
     """A gambling subject read as promoted, beside a contact (:func:`advertised`)."""
+    product: str | None = None
+    """What kind of product an operator's menu lists it as (products.txt), if it is one: "gambling" (slots, casino,
+    togel) or "shared" (sports, fishing, lottery)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A vocabulary term found at ``end`` (exclusive) in the matched view of the text."""
+    """A vocabulary term found from ``start`` to ``end`` (exclusive) in the matched view of the text."""
 
+    start: int
     end: int
     term: Term
 
@@ -55,7 +63,7 @@ def advertised(term: Term) -> Term:
     """A term as read in a block that gives a contact: a gambling subject ("捕鱼", "lottery") is then promoted. An
     advertisement sends its reader somewhere ("fishing games, lottery, contact @admin"); a sentence on lotteries
     does not."""
-    return Term(term.text, "promo", term.source, advertised=True) if term.tier == "topic" else term
+    return replace(term, tier="promo", advertised=True) if term.tier == "topic" else term
 
 
 def _data_files(suffix: str) -> Iterator[tuple[str, str]]:
@@ -96,6 +104,13 @@ def _automaton() -> _Automaton:
                 raise ValueError(f"{name}: unknown tier {tier!r} for {text!r}")
             key = deleet(normalize(text))
             patterns[key] = Term(text, tier, name)
+    for _, content in _data_files("products.txt"):
+        for text, kind in _rows(content):
+            if kind not in PRODUCT_KINDS:
+                raise ValueError(f"products.txt: unknown kind {kind!r} for {text!r}")
+            key = deleet(normalize(text))
+            patterns[key] = (replace(patterns[key], product=kind) if key in patterns
+                             else Term(text, PRODUCT_TIER, "products.txt", product=kind))
     for key, term in list(patterns.items()):
         if " " in key and key.isascii():
             patterns.setdefault(key.replace(" ", ""), term)
@@ -174,7 +189,7 @@ def find_terms(matched_view: str) -> list[Hit]:
             continue
         if term.text[-1].isascii() and end < len(matched_view) and _is_word_char(matched_view[end]):
             continue
-        hits.append(Hit(end, term))
+        hits.append(Hit(start, end, term))
     return hits
 
 
