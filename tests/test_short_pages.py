@@ -1,12 +1,14 @@
 """Short pages (a comment, a landing page's OCR text) are judged as a whole by the page-text model."""
 
+from dataclasses import replace
+
 import pytest
 
 import spamsift
 from spamsift.core.features import char_grams
-from spamsift.core.model import load_models
+from spamsift.core.model import LinearModel, load_models
 from spamsift.core.segment import segment_text
-from spamsift.core.verdict import PAGE_FEATURES, WHOLE_TEXT_BLOCKS, assess
+from spamsift.core.verdict import PAGE_FEATURES, WHOLE_TEXT_BLOCKS, assess, judge, page_grams
 
 
 def test_char_grams_are_pieces_of_words_read_with_a_space_around_each():
@@ -54,3 +56,17 @@ def test_a_short_page_locates_spam_exactly_when_it_is_labelled_spam(text):
     for block in report.spam_blocks:
         if block.score < 0.5:
             assert block.reasons[0] == "the whole text reads as spam"
+
+
+def test_the_page_text_model_cannot_speak_against_a_block_that_promotes():
+    """A page-text model that knows every letter group of a text and reads it all as clean, as the one trained
+    without landing pages reads their OCR text, outweighs a line that reads as ordinary words, not one that
+    promotes gambling and reads as spam."""
+    promotion = "SELALU SIMPAN LINK ALTERNATIF KAMI UNTUK MENDAPATKAN AKSES YANG MUDAH DAN CEPAT"
+    ordinary = "Selalu simpan catatan kuliah kami untuk mendapatkan nilai yang baik"
+    pages = [segment_text(text) for text in (promotion, ordinary)]
+    grams = set().union(*(page_grams(page.segments) for page in pages))
+    models = load_models()
+    reads_all_clean = replace(models, page_text=LinearModel(-8.0, (), dict.fromkeys(grams, 0.0)))
+    assert judge(pages[0], reads_all_clean).label == "gambling"
+    assert judge(pages[1], reads_all_clean).label == "clean"

@@ -191,18 +191,19 @@ def _reads(models: Models, evidence: list[Evidence]) -> bool:
     return not tokens or models.segment.known_share(tokens) >= KNOWN_SHARE
 
 
-def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], blind: list[bool],
+def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], firm: list[bool],
                       discount: float, models: Models) -> float:
     """The reading of a short page's ``own`` text as a whole: the page-text model's, less ``discount``. When the
     text is in words the models cannot read (KNOWN_SHARE: the segment model's tokens, or the page-text model's
     character n-grams), the likeliest block's ``logits`` stand in; and the page-text model cannot speak against a
-    block read ``blind`` (:func:`_block_logits`): a Portuguese promotion's Indonesian-looking letter pairs do not
-    outweigh the gambling its first line names."""
+    ``firm`` block, one that promotes or was read blind (:func:`_block_logits`). It learned the letters of the
+    comments it was trained on: a Portuguese promotion's Indonesian-looking letter pairs, or the OCR of a landing
+    page it never saw, read clean to it whatever gambling their lines offer."""
     grams = page_grams(own)
     if grams and (models.page_text.known_share(grams) < KNOWN_SHARE or not _reads(models, own_evidence)):
         return max(logits)
     reading = models.page_text.normalized_logit(grams) - discount
-    return max([reading, *(z for z, read_blind in zip(logits, blind) if read_blind)])
+    return max([reading, *(z for z, is_firm in zip(logits, firm) if is_firm)])
 
 
 BLIND_CEILING = 3.0
@@ -442,8 +443,8 @@ def assess(page: Page, models: Models) -> Assessment:
     own = [segment for segment, quote in zip(page.segments, quoted) if not quote] if quoting else page.segments
     own_evidence = [ev for ev, quote in zip(evidence, quoted) if not quote] if quoting else evidence
     # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
-    speaks = [read_blind or _promotes(ev) for read_blind, ev in zip(blind, evidence)]
-    text_logit = (_whole_text_logit(own, own_evidence, logits, speaks, max(discounts, default=0.0), models)
+    firm = [read_blind or _promotes(ev) for read_blind, ev in zip(blind, evidence)]
+    text_logit = (_whole_text_logit(own, own_evidence, logits, firm, max(discounts, default=0.0), models)
                   if whole else None)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
