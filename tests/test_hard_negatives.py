@@ -222,6 +222,22 @@ HARD_NEGATIVES = {
     ),
 }
 
+ENGLISH_SENTENCES = [
+    "Release the worker slot immediately if the job fails.",
+    "We stayed at a hotel next to the casino.",
+    "I don't want to play roulette with the port forwarding settings.",
+    "Built the recommendation service for an online casino client, scaling it to 800K users.",
+    "Each request takes a free slot from the pool, or waits in the queue.",
+    "The lottery scheduler picks the next process at random, weighted by its tickets.",
+]
+
+
+@pytest.mark.parametrize("sentence", ENGLISH_SENTENCES)
+def test_an_english_sentence_naming_gambling_words_is_clean(sentence):
+    """One sentence is read as a whole by the page-text model, which learned the comments' Indonesian: it must not
+    read English itself as spam."""
+    assert spamsift.check(text=sentence).label == "clean"
+
 
 @pytest.mark.parametrize("name", sorted(HARD_NEGATIVES))
 def test_hard_negative_is_clean(name):
