@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from types import MappingProxyType
 
+cimport cython
 from libc.math cimport log1p
 
 from spamsift.core._chars import CodePoints
@@ -37,8 +38,10 @@ NO_TIERS = MappingProxyType(dict.fromkeys(TIERS, 0))
 """The tiers of a block without terms, shared (most blocks have none): read-only, 0 for every tier."""
 
 
+@cython.no_gc
 cdef class Evidence:
-    """What was found in one block; the model reads it, the reasons quote it."""
+    """What was found in one block; the model reads it, the reasons quote it. It holds what was found (terms, tokens,
+    counts), none of which refers back to it, so the garbage collector does not track it: a page makes hundreds."""
 
     cdef public object terms
     """The vocabulary terms found (a sequence, like the two below: an empty tuple when none was)."""

@@ -18,6 +18,7 @@ from cpython.unicode cimport (
     PyUnicode_KIND,
     PyUnicode_READ,
 )
+cimport cython
 from libc.math cimport exp
 from libc.stdint cimport uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
@@ -87,6 +88,7 @@ cpdef double weighted_sum(tuple weights, list values) except? -1.0:
         total += <double> weights[i] * <double> values[i]
     return total
 
+@cython.no_gc
 cdef class BlockTokens:
     """The words of a normalized text and the tokens the segment model reads in it: its words of at least three
     characters that are not numbers, their pairs in order, the first and last four characters of words of at
@@ -94,7 +96,8 @@ cdef class BlockTokens:
     letters and digits read de-leeted. Numbers and words of one or two characters are left out: in noisy OCR and
     in short menu entries they are everywhere and mean nothing.
 
-    Its fields are declared in ``_tokens.pxd``, where the compiled evidence (``_evidence.pyx``) reads them too."""
+    Its fields are declared in ``_tokens.pxd``, where the compiled evidence (``_evidence.pyx``) reads them too. It
+    holds a string and a tuple of strings, so the garbage collector does not track it."""
 
     def __cinit__(self, str view):
         self.view = view

@@ -16,7 +16,7 @@ from spamsift.core.boilerplate import ends_sentence
 
 from spamsift.core._characters cimport is_letter
 from spamsift.core._tokens cimport sigmoid, weighted_sum
-from spamsift.html._walk cimport Frame, LayoutInfo, own_layout_tokens
+from spamsift.html._walk cimport Frame, LayoutInfo, body_of, own_layout_tokens
 
 LAYOUT_FEATURES = (
     "words", "link_density", "sentence", "position", "depth", "prev_words", "next_words",
@@ -138,7 +138,7 @@ cdef Frame _declared_body(list infos, list words, list prose):
     cdef dict declared = {}
     cdef Frame body
     for i in prose:
-        body = (<LayoutInfo> infos[i]).element.article_body
+        body = body_of((<LayoutInfo> infos[i]).element)
         if body is not None:
             declared.setdefault(id(body), [0, body])[0] += words[i]
     return max(declared.values(), key=lambda entry: entry[0])[1] if declared else None

@@ -25,9 +25,12 @@ cdef class Frame:
     # The words of its class and id, split when first asked.
     cdef public long prose_words
     # Words of paragraph-like blocks inside this element; see _layout.pyx, _in_main_container.
+    cdef public bint declares_body
+    # Whether it declares itself the article's body (schema.org's ``itemprop="articleBody"``, which news and blog
+    # platforms write for search engines).
     cdef public Frame article_body
-    # The nearest element, this one included, that declares itself the article's body (schema.org's
-    # ``itemprop="articleBody"``, which news and blog platforms write for search engines).
+    # The nearest element above it that declares itself the article's body (see body_of). Never the frame itself:
+    # frames refer only to the elements above them, so that they need no garbage collector (``no_gc``).
     cdef double ancestry_weight
     # The sum of the layout model's weights of the tokens of this element and its ancestors, once weighed (see
     # _layout.pyx, ancestry_weights).
@@ -47,3 +50,8 @@ cdef class LayoutInfo:
 
 
 cdef frozenset own_layout_tokens(Frame frame)
+
+
+cdef inline Frame body_of(Frame frame):
+    """The nearest element, this one included, that declares itself the article's body; None when none does."""
+    return frame if frame.declares_body else frame.article_body

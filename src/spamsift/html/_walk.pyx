@@ -7,6 +7,7 @@ looked up by name in selectolax's own extension module, which holds lexbor. No l
 attributes stay opaque pointers, so the walk depends on those functions' signatures, not on lexbor's structures.
 """
 
+cimport cython
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE
 from libc.string cimport memcmp
 from posix.dlfcn cimport RTLD_NOW, dlerror, dlopen, dlsym
@@ -99,9 +100,12 @@ class HostileMarkup(ValueError):
     or nesting too deep for the layout features (MAX_DEPTH). Read it as text; the message says which it was."""
 
 
+@cython.no_gc
 cdef class Frame:
     """An open element during the walk; the layout features read the frames of a block's ancestors. Its fields are
-    declared in ``_walk.pxd``, where the compiled layout features (``_layout.pyx``) read them too."""
+    declared in ``_walk.pxd``, where the compiled layout features (``_layout.pyx``) read them too. A page opens
+    thousands, and none can be part of a reference cycle, so the garbage collector does not track them: it ran
+    its passes over them many times a page."""
 
 
 cdef Frame _open(str tag, int index, element_id, hidden, str names, link_host, bint is_block, Frame parent, int depth,
@@ -157,9 +161,11 @@ SEMANTIC_TAGS = frozenset({
 """The tags the layout model reads in a block's ancestry (``t:nav``); other tags say nothing of their own."""
 
 
+@cython.no_gc
 cdef class LayoutInfo:
     """The ancestry of a block, read off the open elements when the block closed; the layout model
-    (``spamsift/html/layout.py``) reads it. Its fields are declared in ``_walk.pxd``."""
+    (``spamsift/html/layout.py``) reads it. Its fields are declared in ``_walk.pxd``; it refers to frames only,
+    which refer to nothing that refers back, so the garbage collector does not track it."""
 
     def __cinit__(self, tuple local, int depth, Frame element):
         self.local, self.depth, self.element = local, depth, element
@@ -459,8 +465,8 @@ def walk(root, document, dict rules, page_host, hiding_reason):
                               f"{css_class or ''} {element_id or ''}" if has_attributes else "", link_host, is_block,
                               parent, len(frames),
                               tag_name if is_block else parent.block_tag if parent is not None else "")
-                frame.article_body = frame if itemprop == "articleBody" else \
-                    parent.article_body if parent is not None else None
+                frame.declares_body = itemprop == "articleBody"
+                frame.article_body = body_of(parent) if parent is not None else None
                 frame.node = node
                 frames.append(frame)
                 child = first_child(node)
