@@ -443,9 +443,10 @@ def assess(page: Page, models: Models) -> Assessment:
     own = [segment for segment, quote in zip(page.segments, quoted) if not quote] if quoting else page.segments
     own_evidence = [ev for ev, quote in zip(evidence, quoted) if not quote] if quoting else evidence
     # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
-    firm = [read_blind or _promotes(ev) for read_blind, ev in zip(blind, evidence)]
-    text_logit = (_whole_text_logit(own, own_evidence, logits, firm, max(discounts, default=0.0), models)
-                  if whole else None)
+    text_logit = None
+    if whole:
+        firm = [read_blind or _promotes(ev) for read_blind, ev in zip(blind, evidence)]
+        text_logit = _whole_text_logit(own, own_evidence, logits, firm, max(discounts, default=0.0), models)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
                            [segment.text for segment in page.segments])

@@ -104,7 +104,7 @@ def _automaton() -> _Automaton:
                 raise ValueError(f"{name}: unknown tier {tier!r} for {text!r}")
             key = deleet(normalize(text))
             patterns[key] = Term(text, tier, name)
-    for _, content in _data_files("products.txt"):
+    for _, content in _data_files("products.txt"):  # a listed term keeps its tier and becomes a product too
         for text, kind in _rows(content):
             if kind not in PRODUCT_KINDS:
                 raise ValueError(f"products.txt: unknown kind {kind!r} for {text!r}")
