@@ -163,8 +163,8 @@ def genuine_excerpts(data: Path, split: str) -> list[str]:
     """Short genuine texts in English and the other languages of the extraction benchmarks: one to three sentences
     of a genuine page's content, EXCERPTS_PER_PAGE a page. The comments are the only other genuine short texts, and
     they are Indonesian: without these, the page-text model learned English itself as spam (". " and " an " among
-    its heaviest weights, since English reached it in promotions only) and read "the lifo slot immediately, if
-    any." or a hotel's "Resort & Casino" as gambling."""
+    its heaviest weights, since English reached it in promotions only) and read "Built the recommendation service
+    for an online casino client" as gambling."""
     rng = random.Random(SEED)
     excerpts = []
     for page in clean_pages(data, split):

@@ -170,7 +170,7 @@ _OUTSIDE_TAGS = "title, meta, style, script:not([src])"
 
 def _outside(tree: LexborHTMLParser) -> _Outside:
     """Read what is outside the body's blocks (:class:`_Outside`) in one pass of the selector engine: a pass per
-    tag took a tenth of a page's time."""
+    tag cost three times as much (0.65 ms a page against 0.2), each pass walking the whole tree."""
     found = _Outside()
     styles = []
     for node in tree.css(_OUTSIDE_TAGS):
