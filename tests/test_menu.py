@@ -19,6 +19,8 @@ MENUS = {
     "Chinese, written without spaces": ("首页真人视讯体育电竞彩票棋牌",),
     "Thai": ("หน้าแรก สล็อต คาสิโน บาคาร่า กีฬา ยิงปลา",),
     "Vietnamese": ("Trang chủ | Thể thao | Casino | Nổ hũ | Bắn cá | Đá gà",),
+    "a game lobby's providers, with a badge and one the list does not know": ("즐겨찾기", "에볼루션", "신규",
+                                                                             "프라그마틱", "하바네로", "GFG", "넷엔트"),
 }
 
 
@@ -32,6 +34,7 @@ def test_a_run_of_gambling_products_is_a_menu(name):
     ("Sports", "Arcade", "Fishing", "Lottery results"),  # products anyone lists: no gambling-only one
     ("Casino", "Hotel rooms and suites", "Dining", "Poker"),  # two gambling products apart
     ("Las Vegas offers slots, roulette, blackjack and poker on every corner.",),
+    ("We left the casino and played poker at home while the sports channel showed an arcade tournament",),
 ])
 def test_prose_and_menus_of_other_sites_are_not_gambling_menus(texts):
     assert not menus(*texts)

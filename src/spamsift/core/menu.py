@@ -2,10 +2,12 @@
 
 A betting site's menu reads "Slots | Live Casino | Poker | Sports | Fishing" in every language and campaign
 ("슬롯 카지노 스포츠 미니게임", "真人视讯 体育 彩票 电子游艺", OCR's "HOME SLOTS CASINO SPORTS ESPORT FISHING"),
-and no block of it is spam on its own. Prose names the same products too, but in sentences: commas and the words
-between them break a run ("a casino, a poker room, a sports bar and an arcade"). So a menu is a run of product
-names (products.txt) with nothing but separators, or one word, between each two; at least MENU_ITEMS distinct ones,
-of which at least GAMBLING_ITEMS only gambling sells (sports and lottery are anyone's).
+and its game lobby lists providers the same way ("Pragmatic Play | PG Soft | Habanero | Microgaming"); no block
+of it is spam on its own. Prose names the same products too, but in sentences: commas and the words between them
+break a run ("a casino, a poker room, a sports bar and an arcade"). So a menu is a run of product names
+(products.txt) with nothing but separators, or at most GAP_WORDS words (a provider or game the list does not know,
+"New"), between each two; at least MENU_ITEMS distinct ones, of which at least GAMBLING_ITEMS only gambling sells
+(sports and lottery are anyone's).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from spamsift.core.vocabulary import Hit
 
 MENU_ITEMS = 4
 GAMBLING_ITEMS = 2
+GAP_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_PUNCTUATION = re.compile(r"[,;.:、，。：；]")
 
@@ -32,10 +35,10 @@ def _products(hits: list[Hit]) -> list[Hit]:
 
 
 def _adjacent(matched: str, before: Hit, after: Hit) -> bool:
-    """Whether two product names follow each other as a menu's items do: at most one word between them, and no
-    punctuation that lists or ends a sentence."""
+    """Whether two product names follow each other as a menu's items do: at most GAP_WORDS words between them, and
+    no punctuation that lists or ends a sentence."""
     gap = matched[before.end:after.start]
-    return not _SENTENCE_PUNCTUATION.search(gap) and len(_WORD.findall(gap)) <= 1
+    return not _SENTENCE_PUNCTUATION.search(gap) and len(_WORD.findall(gap)) <= GAP_WORDS
 
 
 def product_menus(matched: str, hits: list[Hit]) -> Iterator[tuple[int, tuple[str, ...]]]:
