@@ -229,13 +229,16 @@ ENGLISH_SENTENCES = [
     "Built the recommendation service for an online casino client, scaling it to 800K users.",
     "Each request takes a free slot from the pool, or waits in the queue.",
     "The lottery scheduler picks the next process at random, weighted by its tickets.",
+    "After the free spins bonus round the reels desync on Android.",
+    "Slot machine demo: free spins trigger twice when scatter lands on reel 5",
 ]
 
 
 @pytest.mark.parametrize("sentence", ENGLISH_SENTENCES)
 def test_an_english_sentence_naming_gambling_words_is_clean(sentence):
     """One sentence is read as a whole by the page-text model, which learned the comments' Indonesian: it must not
-    read English itself as spam."""
+    read English itself as spam; and a block naming an offer speaks against it only when the segment model is
+    sure of it (a bug report on a slot game names "free spins")."""
     assert spamsift.check(text=sentence).label == "clean"
 
 

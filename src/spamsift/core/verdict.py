@@ -196,7 +196,8 @@ def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: 
     """The reading of a short page's ``own`` text as a whole: the page-text model's, less ``discount``. When the
     text is in words the models cannot read (KNOWN_SHARE: the segment model's tokens, or the page-text model's
     character n-grams), the likeliest block's ``logits`` stand in; and the page-text model cannot speak against a
-    ``firm`` block, one that promotes or was read blind (:func:`_block_logits`). It learned the letters of the
+    ``firm`` block: one read blind (:func:`_block_logits`), or one that promotes and that the segment model is sure
+    of (FIRM_LOGIT). It learned the letters of the
     comments it was trained on: a Portuguese promotion's Indonesian-looking letter pairs, or the OCR of a landing
     page it never saw, read clean to it whatever gambling their lines offer."""
     grams = page_grams(own)
@@ -204,6 +205,12 @@ def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: 
         return max(logits)
     reading = models.page_text.normalized_logit(grams) - discount
     return max([reading, *(z for z, is_firm in zip(logits, firm) if is_firm)])
+
+
+FIRM_LOGIT = 2.0
+"""From this logit (probability 0.88) on, a block of a short text that promotes is firm (:func:`_whole_text_logit`):
+the segment model is sure of it. A bug report on a slot game that names "free spins" reads 0.57 to it, and the
+page-text model's reading of the whole sentence is the better one."""
 
 
 BLIND_CEILING = 3.0
@@ -445,7 +452,7 @@ def assess(page: Page, models: Models) -> Assessment:
     # the page-text model knows no reporting: a short text is discounted as its most reporting sentence is
     text_logit = None
     if whole:
-        firm = [read_blind or _promotes(ev) for read_blind, ev in zip(blind, evidence)]
+        firm = [read_blind or (_promotes(ev) and z >= FIRM_LOGIT) for read_blind, ev, z in zip(blind, evidence, logits)]
         text_logit = _whole_text_logit(own, own_evidence, logits, firm, max(discounts, default=0.0), models)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
