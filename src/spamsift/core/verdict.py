@@ -197,9 +197,9 @@ def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: 
     text is in words the models cannot read (KNOWN_SHARE: the segment model's tokens, or the page-text model's
     character n-grams), the likeliest block's ``logits`` stand in; and the page-text model cannot speak against a
     ``firm`` block: one read blind (:func:`_block_logits`), or one that promotes and that the segment model is sure
-    of (FIRM_LOGIT). It learned the letters of the
-    comments it was trained on: a Portuguese promotion's Indonesian-looking letter pairs, or the OCR of a landing
-    page it never saw, read clean to it whatever gambling their lines offer."""
+    of (FIRM_LOGIT). It learned the letters of the comments it was trained on: a Portuguese promotion's
+    Indonesian-looking letter pairs, or the OCR of a landing page it never saw, read clean to it whatever gambling
+    their lines offer."""
     grams = page_grams(own)
     if grams and (models.page_text.known_share(grams) < KNOWN_SHARE or not _reads(models, own_evidence)):
         return max(logits)
