@@ -7,6 +7,7 @@ page's time.
 The model itself and its training are in ``spamsift/html/layout.py``.
 """
 
+cimport cython
 from libc.math cimport log1p
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
@@ -15,8 +16,8 @@ from spamsift.core._tokens import count_words
 from spamsift.core.boilerplate import ends_sentence
 
 from spamsift.core._characters cimport is_letter
-from spamsift.core._tokens cimport sigmoid, weighted_sum
-from spamsift.html._walk cimport Frame, LayoutInfo, body_of, own_layout_tokens
+from spamsift.core._tokens cimport sigmoid
+from spamsift.html._walk cimport Frame, LayoutInfo, body_of, words_of
 
 LAYOUT_FEATURES = (
     "words", "link_density", "sentence", "position", "depth", "prev_words", "next_words",
@@ -39,7 +40,49 @@ def first_word_token(str text):
     return "w:" + text[:letters].lower() if letters else None
 
 
-def content_logits(list segments, list infos, list rows, block) -> list[float]:
+@cython.no_gc
+cdef class Rows:
+    """A table of floats, one row per block, in one C array: the layout model's features of a page's blocks (first
+    stage) and what its second stage reads. Rows of Python floats took a tenth of the layout model's time to build
+    and as much again to free, for numbers read once. Training and tests read them as lists (``rows[i]``, iteration)."""
+
+    cdef double* values
+    cdef readonly Py_ssize_t count, width
+
+    def __cinit__(self, Py_ssize_t count, Py_ssize_t width):
+        self.count, self.width = count, width
+        self.values = <double*> calloc(count * width + 1, sizeof(double))
+        if self.values == NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        free(self.values)
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, Py_ssize_t i) -> list[float]:
+        if not 0 <= i < self.count:
+            raise IndexError(i)
+        cdef double* row = self.values + i * self.width
+        return [row[j] for j in range(self.width)]
+
+    def __iter__(self):
+        for i in range(self.count):
+            yield self[i]
+
+
+cdef inline double _row_sum(tuple weights, Rows rows, Py_ssize_t i):
+    """``weighted_sum(weights, rows[i])``, added in the same order (so to the same float), without making the row."""
+    cdef double total = 0.0
+    cdef double* row = rows.values + i * rows.width
+    cdef Py_ssize_t j
+    for j in range(min(len(weights), rows.width)):
+        total += <double> weights[j] * row[j]
+    return total
+
+
+def content_logits(list segments, list infos, Rows rows, block) -> list[float]:
     """The first stage's logit of each block, by the linear model ``block`` over its dense ``rows`` and its tokens:
     its ancestry's, its element's own (``LayoutInfo.local``) and its first word's. Token weights are summed once per
     distinct group of tokens, not once per block: once per element for its ancestry (:func:`ancestry_weights`), once
@@ -58,7 +101,7 @@ def content_logits(list segments, list infos, list rows, block) -> list[float]:
         if local is None:
             local = local_weights[info.local] = sum(map(weights.__getitem__, weights.keys() & info.local))
         first = first_word_token(segments[i].text)
-        logits.append(bias + weighted_sum(dense_weights, rows[i]) + ancestry[i] + local
+        logits.append(bias + _row_sum(dense_weights, rows, i) + ancestry[i] + local
                       + (weights.get(first, 0.0) if first else 0.0))
     return logits
 
@@ -153,7 +196,7 @@ cdef bint _inside(Frame frame, Frame container):
     return False
 
 
-def dense_rows(list segments, list infos) -> list[list[float]]:
+def dense_rows(list segments, list infos) -> Rows:
     """The layout model's dense features of each block, in the order of LAYOUT_FEATURES."""
     words = [count_words(s.text) for s in segments]
     density = [s.link_chars / max(len(s.text), 1) for s in segments]
@@ -164,28 +207,28 @@ def dense_rows(list segments, list infos) -> list[list[float]]:
     cdef Frame top = _top_candidate(segments, infos, prose)
     cdef Frame body = _declared_body(infos, words, prose)
     cdef LayoutInfo info
-    rows = []
+    cdef Rows rows = Rows(n, len(LAYOUT_FEATURES))
+    cdef double* row
     for i in range(n):
         segment = segments[i]
         info = infos[i]
         text = segment.text
-        rows.append([
-            log1p(words[i]),
-            density[i],
-            1.0 if ends_sentence(text) else 0.0,
-            i / max(n - 1, 1),
-            min(info.depth, 40) / 20,
-            log1p(words[i - 1]) if i else 0.0,
-            log1p(words[i + 1]) if i + 1 < n else 0.0,
-            density[i - 1] if i else 0.0,
-            density[i + 1] if i + 1 < n else 0.0,
-            1.0 if segment.hidden else 0.0,
-            log1p(text.count(",")),
-            words[i] / total_words * 10,
-            *main[i],
-            1.0 if top is not None and _inside(info.element, top) else 0.0,
-            0.0 if body is None else 1.0 if _inside(info.element, body) else -1.0,
-        ])
+        row = rows.values + i * rows.width
+        row[0] = log1p(words[i])
+        row[1] = density[i]
+        row[2] = 1.0 if ends_sentence(text) else 0.0
+        row[3] = <double> i / max(n - 1, 1)
+        row[4] = <double> min(info.depth, 40) / 20
+        row[5] = log1p(words[i - 1]) if i else 0.0
+        row[6] = log1p(words[i + 1]) if i + 1 < n else 0.0
+        row[7] = density[i - 1] if i else 0.0
+        row[8] = density[i + 1] if i + 1 < n else 0.0
+        row[9] = 1.0 if segment.hidden else 0.0
+        row[10] = log1p(text.count(","))
+        row[11] = words[i] / total_words * 10
+        row[12], row[13] = main[i]
+        row[14] = 1.0 if top is not None and _inside(info.element, top) else 0.0
+        row[15] = 0.0 if body is None else 1.0 if _inside(info.element, body) else -1.0
     return rows
 
 
@@ -196,50 +239,55 @@ cdef Py_ssize_t IN_TOP = LAYOUT_FEATURES.index("in_top_candidate")
 cdef Py_ssize_t DECLARED_BODY = LAYOUT_FEATURES.index("declared_body")
 
 
-def context_probabilities(list rows, context) -> list[float]:
+def context_probabilities(Rows rows, context) -> list[float]:
     """The second stage's probability of each block, by the linear model ``context`` over its row of
     CONTEXT_FEATURES."""
     cdef double bias = context.bias
     cdef tuple weights = context.dense
-    return [sigmoid(bias + weighted_sum(weights, row)) for row in rows]
+    return [sigmoid(bias + _row_sum(weights, rows, i)) for i in range(rows.count)]
 
 
-def context_rows(list logits, list infos, list layout_rows) -> list[list[float]]:
+def context_rows(list logits, list infos, Rows layout_rows) -> Rows:
     """The second stage's inputs: a block's own logit, what the first stage said about its neighbours
     in reading order and about its siblings in the tree (content comes in runs and in one container), and
     whether it sits in the top candidate and in the article body the page declares (both read off its
     first-stage ``layout_rows``), which the second stage weighs against the first stage's certainty."""
-    probs = [sigmoid(z) for z in logits]
-    cdef Py_ssize_t i, n = len(probs), lo, hi, wide_lo, wide_hi, others
-    prefix = [0.0]
-    likely = [0]
-    for p in probs:
-        prefix.append(prefix[-1] + p)
-        likely.append(likely[-1] + (p >= 0.5))
-    cdef dict siblings = {}
+    cdef Py_ssize_t i, n = len(logits), lo, hi, wide_lo, wide_hi, others, group_size
+    cdef Rows rows = Rows(n, len(CONTEXT_FEATURES))
+    cdef Rows probs = Rows(n, 1)  # the first stage's probabilities, then running sums of them, in C
+    cdef Rows prefix = Rows(n + 1, 1)
+    cdef Rows likely = Rows(n + 1, 1)
+    cdef double p, group_sum
+    cdef double* row
+    cdef double* layout_row
     cdef LayoutInfo info
+    cdef dict siblings = {}
     keys = []
-    for info in infos:
-        keys.append(id(info.element.parent) if info.element is not None else 0)
-    for key, p in zip(keys, probs):
-        siblings.setdefault(key, []).append(p)
-    sibling_sums = {key: sum(group) for key, group in siblings.items()}
-    rows = []
+    for i in range(n):
+        p = probs.values[i] = sigmoid(logits[i])
+        prefix.values[i + 1] = prefix.values[i] + p
+        likely.values[i + 1] = likely.values[i] + (p >= 0.5)
+        info = infos[i]
+        key = id(info.element.parent) if info.element is not None else 0
+        keys.append(key)
+        group = siblings.get(key)
+        siblings[key] = (p, 1) if group is None else (group[0] + p, group[1] + 1)
     for i in range(n):
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
         wide_lo, wide_hi = max(0, i - WIDE_WINDOW), min(n, i + WIDE_WINDOW + 1)
         others = hi - lo - 1
-        group = siblings[keys[i]]
-        rows.append([
-            max(-12.0, min(12.0, logits[i])),
-            (prefix[hi] - prefix[lo] - probs[i]) / others if others else 0.5,
-            probs[i - 1] if i else 0.0,
-            probs[i + 1] if i + 1 < n else 0.0,
-            (likely[wide_hi] - likely[wide_lo]) / (wide_hi - wide_lo),
-            (sibling_sums[keys[i]] - probs[i]) / (len(group) - 1) if len(group) > 1 else probs[i],
-            layout_rows[i][IN_TOP],
-            layout_rows[i][DECLARED_BODY],
-        ])
+        group_sum, group_size = siblings[keys[i]]
+        p = probs.values[i]
+        row = rows.values + i * rows.width
+        layout_row = layout_rows.values + i * layout_rows.width
+        row[0] = max(-12.0, min(12.0, <double> logits[i]))
+        row[1] = (prefix.values[hi] - prefix.values[lo] - p) / others if others else 0.5
+        row[2] = probs.values[i - 1] if i else 0.0
+        row[3] = probs.values[i + 1] if i + 1 < n else 0.0
+        row[4] = (likely.values[wide_hi] - likely.values[wide_lo]) / (wide_hi - wide_lo)
+        row[5] = (group_sum - p) / (group_size - 1) if group_size > 1 else p
+        row[6] = layout_row[IN_TOP]
+        row[7] = layout_row[DECLARED_BODY]
     return rows
 
 
@@ -259,6 +307,8 @@ def ancestry_weights(list infos, dict weights) -> list[float]:
     cdef _OwnWeights tokens
     cdef Py_ssize_t shared, i, token
     cdef double total
+    cdef dict class_weights, tag_weights
+    _, class_weights, tag_weights = _weights_by_kind(weights)
     for info in infos:
         if info.element is None:
             sums.append(0.0)
@@ -276,7 +326,7 @@ def ancestry_weights(list infos, dict weights) -> list[float]:
                 carriers.counts[tokens.ids[i]] -= 1
         for frame in reversed(entered):  # enter this block's elements
             total = (<Frame> path[-1]).ancestry_weight if path else 0.0
-            tokens = _own_weights(frame, weights, own, carriers)
+            tokens = _own_weights(frame, class_weights, tag_weights, own, carriers)
             for i in range(tokens.count):
                 token = tokens.ids[i]
                 if not carriers.counts[token]:  # a token an open element above carries is counted there
@@ -335,19 +385,51 @@ cdef class _OwnWeights:
         free(self.weights)
 
 
-cdef _OwnWeights _own_weights(Frame frame, dict weights, dict own, _Carriers carriers):
-    """The element's weighed tokens, read once for each tag and class/id attributes (``own``)."""
+cdef tuple _split = (None, {}, {})
+"""The layout model's token weights of elements, by kind, for the weights they were split from (see
+:func:`_weights_by_kind`)."""
+
+
+cdef tuple _weights_by_kind(dict weights):
+    """The class/id words' weights by the bare word ("c:comment" as "comment") and the tags' by the tag ("t:nav" as
+    "nav", with its token): what :func:`_own_weights` looks up. Split once for each model."""
+    global _split
+    if _split[0] is not weights:
+        _split = (weights, {token[2:]: weight for token, weight in weights.items() if token.startswith("c:")},
+                  {token[2:]: (token, weight) for token, weight in weights.items() if token.startswith("t:")})
+    return _split
+
+
+cdef _OwnWeights _own_weights(Frame frame, dict class_weights, dict tag_weights, dict own, _Carriers carriers):
+    """The element's weighed tokens (``own_layout_tokens``: its tag's and its class/id words', each once), read once
+    for each tag and class/id attributes (``own``). The words are looked up bare, as ``class_weights`` holds them:
+    spelling out each element's tokens ("c:" + word) only to look them up took most of the layout model's time."""
     key = (frame.tag, frame.names)
     cdef _OwnWeights found = own.get(key)
-    if found is None:
-        weighed = [token for token in own_layout_tokens(frame) if token in weights]
-        found = own[key] = _OwnWeights.__new__(_OwnWeights)
-        found.ids = <Py_ssize_t*> malloc((len(weighed) + 1) * sizeof(Py_ssize_t))
-        found.weights = <double*> malloc((len(weighed) + 1) * sizeof(double))
-        if found.ids == NULL or found.weights == NULL:
-            raise MemoryError()
-        for token in weighed:
-            found.ids[found.count] = carriers.number(token)
-            found.weights[found.count] = weights[token]
-            found.count += 1
+    if found is not None:
+        return found
+    words = words_of(frame)
+    found = own[key] = _OwnWeights.__new__(_OwnWeights)
+    found.ids = <Py_ssize_t*> malloc((len(words) + 1) * sizeof(Py_ssize_t))
+    found.weights = <double*> malloc((len(words) + 1) * sizeof(double))
+    if found.ids == NULL or found.weights == NULL:
+        raise MemoryError()
+    tag = tag_weights.get(frame.tag)
+    if tag is not None:
+        _add_once(found, carriers.number(tag[0]), tag[1])
+    for word in words:
+        weight = class_weights.get(word)
+        if weight is not None:
+            _add_once(found, carriers.number(word), weight)
     return found
+
+
+cdef void _add_once(_OwnWeights tokens, Py_ssize_t token, double weight) noexcept:
+    """Add a weighed token unless it is there already (a class attribute may repeat a word: "btn btn-lg")."""
+    cdef Py_ssize_t i
+    for i in range(tokens.count):
+        if tokens.ids[i] == token:
+            return
+    tokens.ids[tokens.count] = token
+    tokens.weights[tokens.count] = weight
+    tokens.count += 1

@@ -50,6 +50,7 @@ cdef class LayoutInfo:
 
 
 cdef frozenset own_layout_tokens(Frame frame)
+cdef tuple words_of(Frame frame)
 
 
 cdef inline Frame body_of(Frame frame):

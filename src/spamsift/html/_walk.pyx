@@ -200,7 +200,8 @@ cdef tuple _name_words(str names):
     return tuple(words)
 
 
-cdef tuple _words_of(Frame frame):
+cdef tuple words_of(Frame frame):
+    """The words of the element's class and id (:func:`_name_words`), split once."""
     if frame.name_words is None:
         frame.name_words = _name_words(frame.names)
     return frame.name_words
@@ -210,7 +211,7 @@ cdef frozenset own_layout_tokens(Frame frame):
     """The tag (``t:nav``, of SEMANTIC_TAGS) and class/id words (``c:comment``) of an element: what the layout model
     reads of it in the ancestry of a block below. Computed once per element, and only when asked."""
     if frame.own_tokens is None:
-        own = {"c:" + word for word in _words_of(frame)}
+        own = {"c:" + word for word in words_of(frame)}
         if frame.tag in SEMANTIC_TAGS:
             own.add("t:" + frame.tag)
         frame.own_tokens = frozenset(own)
@@ -225,7 +226,7 @@ cdef _layout_info(list frames):
         return LayoutInfo(("b:",), 0, None)
     cdef Frame inner = frames[-1]
     local = ("b:" + inner.block_tag, "path:" + ">".join([(<Frame> f).tag for f in frames[-3:]]),
-             *["p:" + word for word in _words_of(inner)])
+             *["p:" + word for word in words_of(inner)])
     return LayoutInfo(local, len(frames), inner)
 
 

@@ -18,6 +18,7 @@ from spamsift.core.page import Segment
 from spamsift.html._layout import (
     CONTEXT_FEATURES,
     LAYOUT_FEATURES,
+    Rows,
     content_logits,
     context_probabilities,
     context_rows,
@@ -29,8 +30,8 @@ from spamsift.html._walk import LayoutInfo
 if TYPE_CHECKING:
     from spamsift.devdata import CleanPage
 
-__all__ = ["CONTEXT_FEATURES", "LAYOUT_FEATURES", "LayoutExamples", "content_priors", "context_rows", "layout_examples",
-           "layout_tokens"]
+__all__ = ["CONTEXT_FEATURES", "LAYOUT_FEATURES", "LayoutExamples", "Rows", "content_priors", "context_rows",
+           "layout_examples", "layout_tokens"]
 
 _WORD = re.compile(r"\w+")
 
@@ -93,7 +94,7 @@ def is_in_truth(text: str, truth: Truth) -> bool:
 class LayoutExamples:
     """One genuine page's blocks as training examples for the content model."""
 
-    dense: list[list[float]]
+    dense: Rows
     tokens: list[list[str]]
     labels: list[int]
     infos: list[LayoutInfo]
