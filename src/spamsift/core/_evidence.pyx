@@ -91,8 +91,10 @@ def evidence_logits(list evidence, double bias, tuple dense_weights, TokenWeight
 
 cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_words):
     """The block's row of DENSE_FEATURES."""
-    tiers = ev.tiers
-    cdef Py_ssize_t promo = tiers["promo"], topic = tiers["topic"], counter = tiers["counter"], seo = tiers["seo"]
+    cdef Py_ssize_t promo = 0, topic = 0, counter = 0, seo = 0
+    if ev.terms:  # most blocks name nothing
+        tiers = ev.tiers
+        promo, topic, counter, seo = tiers["promo"], tiers["topic"], tiers["counter"], tiers["seo"]
     cdef Py_ssize_t words = ev.words, brands = len(ev.brands), length = len(text)
     cdef Py_ssize_t some_words = max(words, 1), some_length = max(length, 1)
     return [

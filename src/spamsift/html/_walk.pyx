@@ -218,16 +218,22 @@ cdef frozenset own_layout_tokens(Frame frame):
     return frame.own_tokens
 
 
-cdef _layout_info(list frames):
+cdef _layout_info(list frames, dict known):
     """The layout model's reading of the block that closes with these ``frames`` open: its own tokens (its block
     tag, the path of its last three elements, its element's class/id words) and its element, whose ancestry gives
-    the rest."""
+    the rest. The items of a list or the cells of a table read alike, so the tokens are made once for each kind of
+    element in its place (``known``) and shared: the layout model then weighs each kind once too."""
     if not frames:
         return LayoutInfo(("b:",), 0, None)
-    cdef Frame inner = frames[-1]
-    local = ("b:" + inner.block_tag, "path:" + ">".join([(<Frame> f).tag for f in frames[-3:]]),
-             *["p:" + word for word in words_of(inner)])
-    return LayoutInfo(local, len(frames), inner)
+    cdef Py_ssize_t n = len(frames)
+    cdef Frame inner = frames[n - 1]
+    key = (inner.block_tag, inner.names, inner.tag, (<Frame> frames[n - 2]).tag if n > 1 else None,
+           (<Frame> frames[n - 3]).tag if n > 2 else None)
+    local = known.get(key)
+    if local is None:
+        local = known[key] = ("b:" + inner.block_tag, "path:" + ">".join([(<Frame> f).tag for f in frames[-3:]]),
+                              *["p:" + word for word in words_of(inner)])
+    return LayoutInfo(local, n, inner)
 
 
 cdef frozenset NO_HOSTS = frozenset()
@@ -244,6 +250,8 @@ cdef class _Blocks:
     cdef Py_ssize_t offset, links, link_chars
     cdef list buffer
     cdef set hosts
+    cdef dict known_locals
+    """The blocks' own layout tokens made so far, by kind of element (see :func:`_layout_info`)."""
 
     def __init__(self, page_host):
         self.page_host = page_host
@@ -252,6 +260,7 @@ cdef class _Blocks:
         self.offset = 0
         self.buffer = []
         self.hosts = set()
+        self.known_locals = {}
 
     cdef void _reset(self):
         self.buffer.clear()
@@ -282,7 +291,7 @@ cdef class _Blocks:
             self.segments.append(Segment(start, start + len(text), text, _locator(inner) if inner else "",
                                          inner.hidden if inner else None, inner.block_tag if inner else "",
                                          self.links, self.link_chars, frozenset(self.hosts) if self.hosts else NO_HOSTS))
-            self.layout.append(_layout_info(frames))
+            self.layout.append(_layout_info(frames, self.known_locals))
             self.parts.append(text)
             self.offset = start + len(text) + 1
         self._reset()
