@@ -75,3 +75,21 @@ def test_the_logits_of_a_pages_blocks_are_each_blocks_logit():
     evidence = collect_evidence([Segment(0, len(text), text) for text in texts])
     model = load_models().segment
     assert model.block_logits(evidence) == [model.logit(ev.dense, ev.tokens) for ev in evidence]
+
+
+def test_a_text_gets_the_same_score_to_the_last_digit_in_every_process():
+    """String hashes are salted per process, so a set of tokens comes in another order in each; the sums over them
+    must not depend on it (a short text is read by the page-text model over such a set, an HTML page's blocks by
+    the layout model)."""
+    import subprocess
+    import sys
+
+    script = ("import spamsift; print(repr(spamsift.check(text='Mantap kak, videonya sangat membantu. Saya juga suka "
+              "main di situs yang kakak sebut, semoga sukses selalu ya').score)); "
+              "from spamsift.html.parse import parse_html; from spamsift.core.model import load_models; "
+              "page = parse_html('<nav class=\"menu top\"><a href=\"/\">Home</a></nav><article class=\"post body\">"
+              "<p>The council met on Tuesday.</p><p>It voted for new bicycle lanes.</p></article>', "
+              "layout=load_models().layout); print([repr(s.content_prior) for s in page.segments])")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1 and "0." in outputs.pop()

@@ -27,6 +27,13 @@ from spamsift.core.vocabulary import load_vocabulary
 WEIGHTS_FILE = "weights.json.gz"
 
 
+def token_sum(weights: dict[str, float], tokens: Collection[str]) -> float:
+    """The sum of the ``weights`` of the ``tokens`` that have one, each once. A set's order changes from process to
+    process (string hashes are salted) and a float sum with its order, so the sum is taken exactly rounded
+    (``math.fsum``), whatever the order: the same text gets the same score, to the last digit, in every run."""
+    return math.fsum(map(weights.__getitem__, weights.keys() & tokens))
+
+
 @dataclass(frozen=True, slots=True)
 class LinearModel:
     bias: float
@@ -41,8 +48,7 @@ class LinearModel:
         if isinstance(tokens, BlockTokens):
             z += self.table.total(tokens)
         elif tokens:
-            weights = self.tokens
-            z += sum(map(weights.__getitem__, weights.keys() & tokens))
+            z += token_sum(self.tokens, tokens)
         return z
 
     def block_logits(self, evidence: list[Evidence]) -> list[float]:
@@ -56,8 +62,7 @@ class LinearModel:
         more of them. The page-text model reads character n-grams this way."""
         if not tokens:
             return self.bias
-        weights = self.tokens
-        return self.bias + sum(map(weights.__getitem__, weights.keys() & tokens)) / math.sqrt(len(tokens))
+        return self.bias + token_sum(self.tokens, tokens) / math.sqrt(len(tokens))
 
     def known_share(self, tokens: Collection[str]) -> float:
         """The share of ``tokens`` the model has a weight for: how much of a text it can read at all."""

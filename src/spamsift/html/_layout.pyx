@@ -14,6 +14,7 @@ from libc.string cimport memset
 
 from spamsift.core._tokens import count_words
 from spamsift.core.boilerplate import ends_sentence
+from spamsift.core.model import token_sum
 
 from spamsift.core._characters cimport is_letter
 from spamsift.core._tokens cimport sigmoid
@@ -99,7 +100,7 @@ def content_logits(list segments, list infos, Rows rows, block) -> list[float]:
         info = infos[i]
         local = local_weights.get(info.local)
         if local is None:
-            local = local_weights[info.local] = sum(map(weights.__getitem__, weights.keys() & info.local))
+            local = local_weights[info.local] = token_sum(weights, info.local)
         first = first_word_token(segments[i].text)
         logits.append(bias + _row_sum(dense_weights, rows, i) + ancestry[i] + local
                       + (weights.get(first, 0.0) if first else 0.0))
