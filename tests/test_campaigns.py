@@ -10,9 +10,12 @@ from collections import Counter
 
 import pytest
 from conftest import DATA
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spamsift.batch.campaigns import CampaignGrouper
-from spamsift.core.campaign import minhash, minhash_bands
+from spamsift.core._minhash import min_hashes
+from spamsift.core.campaign import _PERMUTATIONS, minhash, minhash_bands
 from spamsift.devdata import campaign_crawl, gzip_member, warc_record
 
 
@@ -83,6 +86,13 @@ def test_near_duplicate_spam_blocks_share_a_minhash_key_and_unrelated_texts_do_n
     unrelated = ["Resep kue lapis legit yang lembut dan wangi untuk hari raya bersama keluarga",
                  "The council approved the new budget for public transport on Monday after a long debate"]
     assert not any(keys & set(minhash_bands(minhash(text.lower().split(" ")))) for text in unrelated)
+
+
+@given(st.lists(st.one_of(st.integers(0, 2**64 - 1), st.sampled_from([0, 2**61 - 2, 2**61 - 1, 2**61, 2**64 - 1])),
+                min_size=1, max_size=50))
+def test_the_compiled_minhash_takes_the_same_minimums_as_python_integers(hashes):
+    assert min_hashes(hashes, _PERMUTATIONS) == [min((a * h + b) % (2**61 - 1) for h in hashes)
+                                                 for a, b in _PERMUTATIONS]
 
 
 def test_the_html_report_draws_campaign_hosts_and_their_targets(report):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from spamsift.core._minhash import min_hashes
 from spamsift.core.links import gambling_domain_of, registered_domain
 from spamsift.core.normalize import words
 from spamsift.core.page import Page
@@ -19,7 +20,6 @@ two texts share a band key with probability 1 - (1 - J^4)^8 for a Jaccard simila
 at J = 0.8 (a kit's block with the brand swapped), 0.06 at J = 0.3. (A 64-bit SimHash was tried first: one word
 dropped from a 40-word block flipped 4 to 15 of its bits, too many for its bands to meet.) Written here rather than
 taken from datasketch, which would make numpy and scipy dependencies of the core for twenty lines."""
-_MERSENNE = (1 << 61) - 1
 _PERMUTATIONS = [(int.from_bytes(hashlib.blake2b(bytes([i, 1]), digest_size=7).digest(), "big") | 1,
                   int.from_bytes(hashlib.blake2b(bytes([i, 2]), digest_size=7).digest(), "big"))
                  for i in range(MINHASH_BANDS * MINHASH_ROWS)]
@@ -34,10 +34,11 @@ _DOMAIN_WORDS = re.compile(r"[.\-_]+")
 
 
 def minhash(tokens: list[str]) -> list[int]:
-    """The MinHash of a text's words and word pairs."""
+    """The MinHash of a text's words and word pairs: for each hash function a*x + b mod 2^61 - 1, its least value
+    over the shingles' 64-bit hashes (taken in compiled code, ``_minhash.pyx``)."""
     shingles = set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
     hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles]
-    return [min((a * h + b) % _MERSENNE for h in hashes) for a, b in _PERMUTATIONS]
+    return min_hashes(hashes, _PERMUTATIONS)
 
 
 def minhash_bands(signature: list[int]) -> list[str]:
