@@ -179,8 +179,8 @@ def normalize(text: str) -> str:
         if _SURROGATES.found_in(text):
             text = _SURROGATES.pattern.sub("\ufffd", text)
         text = unicodedata.normalize("NFKC", text)
-        if _TABLE_CHARS.found_in(text):
-            text = _change_lines(text, _TABLE_CHARS.pattern, lambda line: line.translate(_TABLE))
+        if _TABLE_CHARS.found_in(text):  # rare characters: translating only them beat translating their lines
+            text = _TABLE_CHARS.pattern.sub(_from_table, text)
         if _COMBINING_MARKS.found_in(text):
             text = _COMBINING_MARKS.pattern.sub("", text)
         if _CYRILLIC_OR_GREEK.found_in(text):
@@ -200,6 +200,10 @@ def normalize(text: str) -> str:
 def deleet(normalized: str) -> str:
     """Read digits and symbols inside words as the letters they imitate (``g4c0r`` -> ``gacor``)."""
     return _sub_lines(_LEET_WORD, _read_leet, normalized, _LEET_HINT)
+
+
+def _from_table(match: re.Match[str]) -> str:
+    return match.group().translate(_TABLE)
 
 
 def _read_leet(match: re.Match[str]) -> str:
