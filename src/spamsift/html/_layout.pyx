@@ -44,8 +44,9 @@ def first_word_token(str text):
 @cython.no_gc
 cdef class Rows:
     """A table of floats, one row per block, in one C array: the layout model's features of a page's blocks (first
-    stage) and what its second stage reads. Rows of Python floats took a tenth of the layout model's time to build
-    and as much again to free, for numbers read once. Training and tests read them as lists (``rows[i]``, iteration)."""
+    stage) and what its second stage reads. Lists of Python floats, made and freed for numbers read once, took about
+    a quarter of the layout model's time (0.3 of 1.1 ms a page). Training and tests read the rows as lists
+    (``rows[i]``, iteration)."""
 
     cdef double* values
     cdef readonly Py_ssize_t count, width
@@ -255,9 +256,8 @@ def context_rows(list logits, list infos, Rows layout_rows) -> Rows:
     first-stage ``layout_rows``), which the second stage weighs against the first stage's certainty."""
     cdef Py_ssize_t i, n = len(logits), lo, hi, wide_lo, wide_hi, others, group_size
     cdef Rows rows = Rows(n, len(CONTEXT_FEATURES))
-    cdef Rows probs = Rows(n, 1)  # the first stage's probabilities, then running sums of them, in C
-    cdef Rows prefix = Rows(n + 1, 1)
-    cdef Rows likely = Rows(n + 1, 1)
+    # columns in C: the first stage's probabilities, their running sum and the running count of likely content
+    cdef Rows probs = Rows(n, 1), prefix = Rows(n + 1, 1), likely = Rows(n + 1, 1)
     cdef double p, group_sum
     cdef double* row
     cdef double* layout_row
@@ -395,10 +395,12 @@ cdef tuple _weights_by_kind(dict weights):
     """The class/id words' weights by the bare word ("c:comment" as "comment") and the tags' by the tag ("t:nav" as
     "nav", with its token): what :func:`_own_weights` looks up. Split once for each model."""
     global _split
-    if _split[0] is not weights:
-        _split = (weights, {token[2:]: weight for token, weight in weights.items() if token.startswith("c:")},
-                  {token[2:]: (token, weight) for token, weight in weights.items() if token.startswith("t:")})
-    return _split
+    cdef tuple split = _split  # read once: another thread may split another model's weights meanwhile
+    if split[0] is not weights:
+        split = _split = (weights,
+                          {token[2:]: weight for token, weight in weights.items() if token.startswith("c:")},
+                          {token[2:]: (token, weight) for token, weight in weights.items() if token.startswith("t:")})
+    return split
 
 
 cdef _OwnWeights _own_weights(Frame frame, dict class_weights, dict tag_weights, dict own, _Carriers carriers):
