@@ -50,6 +50,25 @@ def test_the_table_weighs_a_text_as_the_weights_of_its_distinct_spelled_tokens(t
     assert model.table.total(tokens) == pytest.approx(expected, abs=1e-9)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXTS, max_size=3))
+def test_the_known_share_of_blocks_is_that_of_their_distinct_spelled_tokens(texts):
+    model = load_models().segment
+    blocks = [BlockTokens(normalize(text)) for text in texts]
+    spelled = {token for tokens in blocks for token in tokens.spelled()}
+    assert model.known_share_of_blocks(blocks) == (model.known_share(spelled) if spelled else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_the_tokens_a_block_is_read_by_are_its_spelled_tokens_above_the_weight(text):
+    model = load_models().segment
+    tokens = BlockTokens(normalize(text))
+    weights = model.tokens
+    expected = {token: weights[token] for token in set(tokens.spelled()) if weights.get(token, 0.0) > 0.3}
+    assert model.table.weighed_above(tokens, 0.3) == expected
+
+
 def test_a_token_repeated_in_a_block_counts_once_and_again_in_the_next_block():
     table = TokenWeights({"slot": 1.5, "~gacor": 0.0, "slot gacor": 2.0})
     assert table.total(BlockTokens("slot slot slot")) == 1.5

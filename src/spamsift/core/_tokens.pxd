@@ -29,6 +29,7 @@ cdef class TokenWeights:
 
     cdef size_t _slot(self, uint64_t key) noexcept
     cdef double _weigh(self, uint64_t h) noexcept
+    cdef void _next_stamp(self) noexcept
     cpdef double total(self, BlockTokens tokens)
 
 

@@ -5,9 +5,10 @@ weights took a seventh of a page's time.
 
 A block's tokens (:class:`BlockTokens`) are read off its normalized text when they are needed: weighed by a
 :class:`TokenWeights` table without being spelled out (each token is hashed from the text's characters exactly as
-from its string), or spelled out as strings for the model's reasons and its training. Both walk the same spans, so
-the two cannot disagree on what a token is. The dense part of a model's logit (:func:`weighted_sum`) is summed here
-too.
+from its string), counted against the table (how much of a block the model knows), or spelled out as strings for
+the model's reasons and its training. All of them read one walk over the tokens (:func:`_walk`), so they cannot
+disagree on what a token is; a token is spelled out only when it is asked for. The dense part of a model's logit
+(:func:`weighted_sum`) is summed here too.
 """
 
 from cpython.unicode cimport (
@@ -21,7 +22,7 @@ from cpython.unicode cimport (
 cimport cython
 from libc.math cimport exp
 from libc.stdint cimport uint32_t, uint64_t
-from libc.stdlib cimport calloc, free, malloc
+from libc.stdlib cimport calloc, free, malloc, qsort, realloc
 
 from spamsift.core.normalize import deleet
 
@@ -148,16 +149,96 @@ cdef class BlockTokens:
 
     def spelled(self) -> list[str]:
         """The tokens as strings, in order: words, pairs, word ends, mixed words."""
-        view = self.view
-        words = [view[self.starts[i]:self.ends[i]] for i in range(self.count)]
-        tokens = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-        for word in words:
-            if len(word) >= MIN_AFFIXED_WORD:
-                tokens += (word[:AFFIX] + "~", "~" + word[-AFFIX:])
-        return tokens + list(self.mixed)
+        cdef Walk walk
+        cdef Py_ssize_t k
+        _walk(self, &walk)
+        try:
+            return [_spell(self, &walk, k) for k in range(walk.size)]
+        finally:
+            _free_walk(&walk)
 
     def __iter__(self):
         return iter(self.spelled())
+
+
+cdef enum:
+    WORD, PAIR, HEAD, TAIL, MIXED
+
+
+cdef struct Walk:
+    # A block's tokens in the order of ``BlockTokens.spelled``: each one's hash (FNV-1a over its code points, as
+    # ``_hash_str`` hashes the token's string), its kind and the word it comes from (``places``).
+    uint64_t* hashes
+    int* kinds
+    Py_ssize_t* places
+    Py_ssize_t size
+
+
+cdef int _walk(BlockTokens tokens, Walk* walk, bint spelling=True) except -1:
+    """Fill ``walk`` with the block's tokens, so that a token is spelled out only when it is asked for (free it
+    with :func:`_free_walk`); without ``spelling``, their hashes alone (every block is weighed, few are spelled).
+    Spelling, weighing and counting the tokens all read this one walk, so they cannot disagree on what the tokens
+    are."""
+    cdef Py_ssize_t capacity = 4 * tokens.count + len(tokens.mixed) + 1
+    walk.size = 0
+    walk.hashes = <uint64_t*> malloc(capacity * sizeof(uint64_t))
+    walk.kinds = <int*> malloc(capacity * sizeof(int)) if spelling else NULL
+    walk.places = <Py_ssize_t*> malloc(capacity * sizeof(Py_ssize_t)) if spelling else NULL
+    if walk.hashes == NULL or (spelling and (walk.kinds == NULL or walk.places == NULL)):
+        _free_walk(walk)
+        raise MemoryError()
+    cdef str view = tokens.view
+    cdef int kind = PyUnicode_KIND(view)
+    cdef void* data = PyUnicode_DATA(view)
+    cdef Py_ssize_t i, start, end
+    for i in range(tokens.count):
+        _add(walk, _hash_span(kind, data, tokens.starts[i], tokens.ends[i], FNV_OFFSET), WORD, i)
+    for i in range(tokens.count - 1):
+        _add(walk, _hash_span(kind, data, tokens.starts[i + 1], tokens.ends[i + 1], _mix(
+            _hash_span(kind, data, tokens.starts[i], tokens.ends[i], FNV_OFFSET), SPACE)), PAIR, i)
+    for i in range(tokens.count):
+        start, end = tokens.starts[i], tokens.ends[i]
+        if end - start >= MIN_AFFIXED_WORD:
+            _add(walk, _mix(_hash_span(kind, data, start, start + AFFIX, FNV_OFFSET), TILDE), HEAD, i)
+            _add(walk, _hash_span(kind, data, end - AFFIX, end, _mix(FNV_OFFSET, TILDE)), TAIL, i)
+    for i in range(len(tokens.mixed)):
+        _add(walk, _hash_str(tokens.mixed[i]), MIXED, i)
+    return 0
+
+
+cdef inline void _add(Walk* walk, uint64_t h, int kind, Py_ssize_t place) noexcept:
+    walk.hashes[walk.size] = h
+    if walk.kinds != NULL:
+        walk.kinds[walk.size], walk.places[walk.size] = kind, place
+    walk.size += 1
+
+
+cdef void _free_walk(Walk* walk) noexcept:
+    free(walk.hashes)
+    free(walk.kinds)
+    free(walk.places)
+    walk.hashes, walk.kinds, walk.places = NULL, NULL, NULL
+
+
+cdef str _spell(BlockTokens tokens, Walk* walk, Py_ssize_t k):
+    """The ``k``-th token of the walk as a string."""
+    cdef Py_ssize_t i = walk.places[k]
+    cdef int kind = walk.kinds[k]
+    view = tokens.view
+    if kind == WORD:
+        return view[tokens.starts[i]:tokens.ends[i]]
+    if kind == PAIR:
+        return view[tokens.starts[i]:tokens.ends[i]] + " " + view[tokens.starts[i + 1]:tokens.ends[i + 1]]
+    if kind == HEAD:
+        return view[tokens.starts[i]:tokens.starts[i] + AFFIX] + "~"
+    if kind == TAIL:
+        return "~" + view[tokens.ends[i] - AFFIX:tokens.ends[i]]
+    return tokens.mixed[i]
+
+
+cdef int _compare_keys(const void* a, const void* b) noexcept nogil:
+    cdef uint64_t x = (<const uint64_t*> a)[0], y = (<const uint64_t*> b)[0]
+    return (x > y) - (x < y)
 
 
 cdef class TokenWeights:
@@ -210,30 +291,73 @@ cdef class TokenWeights:
         self.stamps[slot] = self.stamp
         return self.weights[slot]
 
-    cpdef double total(self, BlockTokens tokens):
-        """The sum of the weights of the distinct tokens of a block."""
+    cdef void _next_stamp(self) noexcept:
+        """A new weighing: every token counts once again."""
         cdef size_t slot
         self.stamp += 1
         if self.stamp == 0:  # wrapped around: forget every earlier weighing
             for slot in range(self.mask + 1):
                 self.stamps[slot] = 0
             self.stamp = 1
-        cdef str view = tokens.view
-        cdef int kind = PyUnicode_KIND(view)
-        cdef void* data = PyUnicode_DATA(view)
-        cdef Py_ssize_t i, start, end
+
+    cpdef double total(self, BlockTokens tokens):
+        """The sum of the weights of the distinct tokens of a block."""
+        cdef Walk walk
+        cdef Py_ssize_t k
         cdef double z = 0.0
-        for i in range(tokens.count):
-            z += self._weigh(_hash_span(kind, data, tokens.starts[i], tokens.ends[i], FNV_OFFSET))
-        for i in range(tokens.count - 1):
-            z += self._weigh(_hash_span(kind, data, tokens.starts[i + 1], tokens.ends[i + 1], _mix(
-                _hash_span(kind, data, tokens.starts[i], tokens.ends[i], FNV_OFFSET), SPACE)))
-        for i in range(tokens.count):
-            start, end = tokens.starts[i], tokens.ends[i]
-            if end - start >= MIN_AFFIXED_WORD:
-                z += self._weigh(_mix(_hash_span(kind, data, start, start + AFFIX, FNV_OFFSET), TILDE))
-                z += self._weigh(_hash_span(kind, data, end - AFFIX, end, _mix(FNV_OFFSET, TILDE)))
-        for token in tokens.mixed:
-            z += self._weigh(_hash_str(token))
+        _walk(tokens, &walk, spelling=False)
+        self._next_stamp()
+        for k in range(walk.size):
+            z += self._weigh(walk.hashes[k])
+        _free_walk(&walk)
         return z
 
+    def weighed_above(self, BlockTokens tokens, double least) -> dict[str, float]:
+        """The distinct tokens of a block weighing more than ``least``, spelled out, with their weights: the few a
+        block's reasons name, found without spelling out the rest."""
+        cdef Walk walk
+        cdef Py_ssize_t k
+        cdef double weight
+        found = {}
+        _walk(tokens, &walk)
+        try:
+            self._next_stamp()
+            for k in range(walk.size):
+                weight = self._weigh(walk.hashes[k])
+                if weight > least:
+                    found[_spell(tokens, &walk, k)] = weight
+        finally:
+            _free_walk(&walk)
+        return found
+
+    def known_share(self, list blocks):
+        """The share of the distinct tokens of these blocks, taken together, that the table has a weight for (as
+        ``LinearModel.known_share`` reads their spelled tokens), or None when they have no token."""
+        cdef Walk walk
+        cdef BlockTokens tokens
+        cdef Py_ssize_t k, size = 0, distinct = 0, known = 0
+        cdef uint64_t* keys = NULL
+        cdef uint64_t* grown
+        try:
+            for tokens in blocks:
+                _walk(tokens, &walk, spelling=False)
+                grown = <uint64_t*> realloc(keys, (size + walk.size + 1) * sizeof(uint64_t))
+                if grown == NULL:
+                    _free_walk(&walk)
+                    raise MemoryError()
+                keys = grown
+                for k in range(walk.size):
+                    keys[size + k] = _key(walk.hashes[k])
+                size += walk.size
+                _free_walk(&walk)
+            if not size:
+                return None
+            qsort(keys, size, sizeof(uint64_t), _compare_keys)
+            for k in range(size):
+                if k and keys[k] == keys[k - 1]:
+                    continue
+                distinct += 1
+                known += self.keys[self._slot(keys[k])] == keys[k]
+        finally:
+            free(keys)
+        return known / distinct

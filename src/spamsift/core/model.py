@@ -68,10 +68,14 @@ class LinearModel:
         """The share of ``tokens`` the model has a weight for: how much of a text it can read at all."""
         return len(self.tokens.keys() & tokens) / len(tokens) if tokens else 0.0
 
+    def known_share_of_blocks(self, blocks: list[BlockTokens]) -> float | None:
+        """:meth:`known_share` of the blocks' tokens taken together, weighed by the table without spelling them out
+        (for the model that reads blocks); None when they have no token."""
+        return self.table.known_share(blocks)
+
     def top_tokens(self, tokens: BlockTokens, n: int = 3) -> list[tuple[str, float]]:
-        """The tokens that pushed the score up most, for the reasons."""
-        weights = self.tokens
-        scored = {t: weights[t] for t in weights.keys() & set(tokens.spelled()) if weights[t] > 0.3}
+        """The tokens that pushed the score up most, for the reasons (for the model that reads blocks)."""
+        scored = self.table.weighed_above(tokens, 0.3)
         return sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:n]  # ties by name: the same reasons every run
 
     @classmethod

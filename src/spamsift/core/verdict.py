@@ -187,8 +187,8 @@ pages they learned from have less than a quarter of their words, word pairs and 
 
 def _reads(models: Models, evidence: list[Evidence]) -> bool:
     """Whether the segment model knows enough of these blocks' tokens (KNOWN_SHARE) to read them."""
-    tokens = {token for ev in evidence for token in ev.tokens}
-    return not tokens or models.segment.known_share(tokens) >= KNOWN_SHARE
+    share = models.segment.known_share_of_blocks([ev.tokens for ev in evidence])
+    return share is None or share >= KNOWN_SHARE
 
 
 def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], firm: list[bool],
