@@ -19,8 +19,8 @@ from spamsift.core.normalize import (
     _SPACED_LETTERS,
     _TABLE,
     _TABLE_CHARS,
-    _change_lines,
     _collapse,
+    _from_table,
     _read_latin,
     _read_leet,
     _sub_lines,
@@ -129,7 +129,7 @@ def test_look_alikes_and_names_spelled_with_pictographs_are_read_on_hinted_lines
     assert _sub_lines(_PICTOGRAPH_IN_NAME, "", text, _PICTOGRAPHS.pattern) == _PICTOGRAPH_IN_NAME.sub("", text)
     assert (_sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK.pattern)
             == _MIXED_SCRIPT_WORD.sub(_read_latin, text))
-    assert _change_lines(text, _TABLE_CHARS.pattern, lambda line: line.translate(_TABLE)) == text.translate(_TABLE)
+    assert _TABLE_CHARS.pattern.sub(_from_table, text) == text.translate(_TABLE)
     for characters in (_PICTOGRAPHS, _CYRILLIC_OR_GREEK, _TABLE_CHARS, _COMBINING_MARKS, _FANCY_LETTERS):
         assert characters.found_in(text) == bool(characters.pattern.search(text))
         assert characters.count_in(text) == len(characters.pattern.findall(text))

@@ -152,21 +152,15 @@ def hinted_lines(text: str, hint: Hint) -> Iterator[tuple[int, int]]:
         yield line_start, done
 
 
-def _change_lines(text: str, hint: Hint, change: Callable[[str], str]) -> str:
-    """``change(text)`` for a ``change`` made line by line, made only on the lines where ``hint`` is found (see
-    :func:`hinted_lines`)."""
-    pieces = []
-    done = 0
-    for line_start, line_end in hinted_lines(text, hint):
-        pieces += (text[done:line_start], change(text[line_start:line_end]))
-        done = line_end
-    return "".join(pieces) + text[done:] if pieces else text
-
-
 def _sub_lines(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], text: str,
                hint: Hint) -> str:
     """``pattern.sub(replacement, text)``, read only on the lines where ``hint`` is found (see :func:`hinted_lines`)."""
-    return _change_lines(text, hint, lambda line: pattern.sub(replacement, line))
+    pieces = []
+    done = 0
+    for line_start, line_end in hinted_lines(text, hint):
+        pieces += (text[done:line_start], pattern.sub(replacement, text[line_start:line_end]))
+        done = line_end
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def normalize(text: str) -> str:
