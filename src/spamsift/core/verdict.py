@@ -70,8 +70,11 @@ _TERM_LISTINGS = (("promo", False, "gambling terms"), ("promo", True, "gambling 
 
 def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
     reasons: list[str] = []
+    named: dict[tuple[str, bool], Counter[str]] = {}
+    for term in ev.terms:
+        named.setdefault((term.tier, term.advertised), Counter())[term.text] += 1
     for tier, advertised, title in _TERM_LISTINGS:
-        counts = Counter(term.text for term in ev.terms if term.tier == tier and term.advertised == advertised)
+        counts = named.get((tier, advertised))
         if counts:
             listed = ", ".join(t if n == 1 else f"{t}×{n}" for t, n in counts.most_common(5))
             reasons.append(f"{title}: {listed}")
