@@ -437,3 +437,18 @@ def test_a_blocks_locator_finds_its_element_in_the_page_as_written():
     for block in report.blocks:
         [element] = tree.css(block.locator)
         assert " ".join(element.text().split()) == block.text
+
+
+def test_the_layout_models_rows_read_as_a_list_of_rows():
+    """Training and tests read the layout model's C table of features as lists of floats, one per block."""
+    from spamsift.html.layout import LAYOUT_FEATURES, dense_rows
+    from spamsift.html.parse import parse_page
+
+    parsed, infos = parse_page(page(ARTICLE))
+    rows = dense_rows(parsed.segments, infos)
+    listed = list(rows)
+    assert len(rows) == len(listed) == len(parsed.segments)
+    assert all(len(row) == len(LAYOUT_FEATURES) and all(isinstance(v, float) for v in row) for row in listed)
+    assert rows[-1] == listed[-1] and rows[0] == listed[0]
+    with pytest.raises(IndexError):
+        rows[len(rows)]

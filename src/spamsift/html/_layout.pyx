@@ -64,8 +64,10 @@ cdef class Rows:
         return self.count
 
     def __getitem__(self, Py_ssize_t i) -> list[float]:
+        if i < 0:  # from the end, as a list counts
+            i += self.count
         if not 0 <= i < self.count:
-            raise IndexError(i)
+            raise IndexError(f"row {i} of {self.count}")
         cdef double* row = self.values + i * self.width
         return [row[j] for j in range(self.width)]
 
