@@ -216,6 +216,60 @@ HARD_NEGATIVES = {
         "Bot de Discord: comando !aposta não funciona\n"
         "O comando !aposta do bot de bolão entre amigos não registra os palpites da rodada."
     ),
+    "a study of students' betting (vi)": (
+        "Nghiên cứu cho thấy 10% sinh viên từng tham gia cá cược trực tuyến trong năm qua."
+    ),
+    "a bill to license bookmakers (vi)": (
+        "Nhà cái Việt Nam đầu tiên được cấp phép? Quốc hội thảo luận dự thảo nghị định về kinh doanh cá cược thể thao."
+    ),
+    "Macau's gaming revenue (zh)": "澳门博彩业第三季度收入同比增长12%，博彩税收入创新高。",
+    "gambling websites blocked by a ministry (th)": "กระทรวงดิจิทัลปิดกั้นเว็บพนันออนไลน์ 500 เว็บในเดือนนี้",
+    "a survey of young people gambling online (th)": "ผลสำรวจพบเยาวชนไทยเล่นพนันออนไลน์เพิ่มขึ้นร้อยละ 20",
+    "a ban on advertising online casinos (ru)": "Госдума приняла закон о запрете рекламы онлайн казино",
+    "casino-site advertising on the rise (ko)": "카지노사이트 광고 급증… 방심위, 불법 도박 사이트 차단 나서",
+    "a betting ring broken up (vi)": "Triệt phá đường dây cá cược bóng đá qua mạng quy mô hơn 1.000 tỷ đồng",
+    "a crackdown on cross-border gambling (zh)": "国家严厉打击跨境网络赌博，关停非法博彩网站两千余个。",
+    "a bookmaker fined for false advertising (vi)": "Nhà cái bị phạt vì quảng cáo sai sự thật trên mạng xã hội.",
+    "a betting app showing odds wrongly (vi)": (
+        "Lỗi hiển thị tỷ lệ cược trong ứng dụng\n"
+        "Khi mở trang trận đấu, tỷ lệ cược của nhà cái hiển thị sai định dạng số thập phân."
+    ),
+    "a lottery results API error (zh)": (
+        "彩票开奖结果接口返回 500\n调用 /api/lottery/result 时偶尔返回 500，体彩和福彩都有这个问题。"
+    ),
+    "a baccarat dealing bug in a card-game demo (zh)": (
+        "百家乐游戏的发牌逻辑有 bug\n在我们的棋牌游戏 demo 里，百家乐第三张牌的补牌规则实现错了。"
+    ),
+    "a slot-machine simulator's RTP (ko)": (
+        "슬롯머신 시뮬레이터 RTP 계산 오류\n기본 배당표에서 RTP가 102%로 나옵니다. 릴 가중치가 잘못된 것 같습니다."
+    ),
+    "an odds crawler of the official toto (ko)": (
+        "토토 배당률 크롤러가 멈춥니다\n스포츠토토 공식 사이트 구조가 바뀐 뒤로 배당률 파싱이 실패합니다."
+    ),
+    "a roulette simulator's payout (ru)": (
+        "Ошибка в симуляторе рулетки\n"
+        "При ставке на зеро выплата считается как 35 к 1, а должна быть 35 к 1 плюс ставка."
+    ),
+    "a museum of Soviet arcade machines (ru)": (
+        "Игровые автоматы в музее советских игровых автоматов\nМузей открыл новую экспозицию старых автоматов."
+    ),
+    "an odds API returning nothing (tr)": (
+        "Bahis oranları API'si boş dönüyor\nMaç listesi geliyor ama bahis oranları alanı boş."
+    ),
+    "a pachislot simulator's reel timing (ja)": (
+        "スロットのリール停止タイミングがずれる\nパチスロ実機シミュレーターでリール停止が1フレーム遅れます。"
+    ),
+    "odds rounded in a betting simulator (pt)": (
+        "Erro ao calcular odds de apostas esportivas no simulador\n"
+        "O simulador de apostas esportivas arredonda as odds para baixo."
+    ),
+    "a law on betting houses (es)": (
+        "Las casas de apuestas deberán verificar la edad de los jugadores, según la nueva ley."
+    ),
+    "a baccarat simulator's third card (th)": (
+        "โปรแกรมจำลองบาคาร่า: การแจกไพ่ใบที่สามผิด\nกฎการจั่วไพ่ใบที่สามของเจ้ามือไม่ถูกต้อง"
+    ),
+    "a tax on online casinos (pt)": "Cassinos online terão de pagar 12% de imposto, decide o governo.",
     "a lottery simulator's Telegram group (en)": (
         "Join our Telegram group for lottery simulator updates\n"
         "The simulator draws six numbers and checks your ticket."

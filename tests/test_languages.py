@@ -40,6 +40,10 @@ PROMOTIONS = {
     "zh (slot slang)": "PG电子爆分时间表，今天必出大奖\n官网 pg-game.example 点击进入",
     "th (stock lottery)": "หวยหุ้นวันนี้ เลขเด็ด แม่นๆ\nแทงได้ที่เว็บเรา จ่ายบาทละ 1000",
     "ru (promo code)": "Промокод 1win на сегодня\nПолучите бонус 500% на первый депозит при регистрации",
+    "vi (ranking)": "Top 10 nhà cái uy tín nhất 2025\nĐăng ký tài khoản nhận ngay 150k, nạp đầu x2.",
+    "ko (recommendation)": "바카라사이트 추천 에볼루션카지노\n첫충 10% 매충 5% 무제재 안전한 카지노사이트",
+    "pt (ranking)": "Melhores cassinos online do Brasil\nBônus de cassino de até R$ 5.000 e giros grátis no cadastro",
+    "es (ranking)": "Mejores casinos online de España 2025\nBonos de bienvenida sin depósito y tiradas gratis",
 }
 """The Turkish and Vietnamese ones share most letter pairs with Indonesian but few words: the page-text model, which
 reads letter n-grams, reads them as clean, and the blocks judge them (``KNOWN_SHARE``). In the Portuguese and
@@ -73,7 +77,7 @@ def test_gambling_named_beside_a_contact_is_advertised(language):
 
 @pytest.mark.parametrize("text", [
     "新用户注册即可领取首存优惠，详情请咨询在线客服",
-    "ทางเข้าเล่นบาคาร่าออนไลน์ที่ดีที่สุดสำหรับผู้เล่นทุกคน",
+    "เครดิตฟรีสำหรับผู้เล่นใหม่ทุกคน ถอนได้จริง",
 ])
 def test_a_promotion_in_words_the_segment_model_cannot_read_is_read_blind(text):
     models = load_models()

@@ -56,6 +56,11 @@ REPORTS = {
         "The pattern `/(slot|togel|gacor|maxwin)\\d*/i` also removes comments like \"slotnya kurang\". "
         "Can we add word boundaries?"
     ),
+    "blocklist request naming its subject beside the domains (en)": (
+        "Add gambling domains to the blocklist\n"
+        "Please add these gambling sites to the list: slot88.example, togel4d.example, casino-online.example. "
+        "They are spam."
+    ),
     "blocklist request with a fenced list (ko)": (
         "도박 사이트 차단 목록에 추가해 주세요\n"
         "아래 도메인은 불법 토토사이트입니다.\n```\nmajor-toto77.com\nsafe-casino88.net\n```"

@@ -211,12 +211,12 @@ def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:
 
 
 
-def names_gambling(text: str) -> str | None:
-    """The first gambling term (promotion or topic), brand or numbered name in ``text``, if it holds one: for the
-    short texts the page-wide evidence reads (a doorway's keyword, a link target's name)."""
+def names_gambling(text: str, tiers: tuple[str, ...] = ("promo", "topic")) -> str | None:
+    """The first gambling term (of ``tiers``: promotion or topic), brand or numbered name in ``text``, if it holds
+    one: for the short texts the page-wide evidence reads (a doorway's keyword, a link target's name)."""
     normalized = normalize(text.casefold())
     for hit in find_terms(deleet(normalized)):
-        if hit.term.tier in ("promo", "topic"):
+        if hit.term.tier in tiers:
             return hit.term.text
     for match in find_brands(normalized):
         return match.group()
