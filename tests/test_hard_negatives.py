@@ -6,6 +6,7 @@ These texts were written for this test; the model never saw them.
 import pytest
 
 import spamsift
+from spamsift.devdata import search_result
 
 HARD_NEGATIVES = {
     "police news (id)": (
@@ -352,6 +353,17 @@ def test_a_news_page_whose_title_meta_and_url_name_the_promotions_it_reports_on_
     report = spamsift.check(html=html, url="https://berita.example/polisi-bongkar-situs-judi-online-dan-slot-gacor")
     assert report.label == "clean", (report.score, report.reasons)
     assert headline in report.clean_text
+
+
+def test_a_news_search_result_whose_url_is_a_tag_of_the_promotions_is_clean():
+    """A news site writes its address from its headline or its tags, with no reporting word of its own; on a page that
+    reports the address is the headline's. The same address beside a doorway's self-description stays spam."""
+    url = "https://berita.example/tag/judi-togel"
+    news = search_result("Polres Tangkap 12 Tersangka Judi Togel Online",
+                         "Polres Metro menangkap 12 tersangka judi togel online di Bekasi.", url)
+    doorway = search_result("Dinas Pendidikan Kota Bekasi", "Website resmi Dinas Pendidikan Kota Bekasi.", url)
+    assert spamsift.check(text=news, url=url).label == "clean"
+    assert spamsift.check(text=doorway, url=url).label == "gambling"
 
 
 def test_a_keyword_line_on_a_page_reporting_on_gambling_is_still_spam():

@@ -87,3 +87,33 @@ def test_a_promotion_in_words_the_segment_model_cannot_read_is_read_blind(text):
     report = spamsift.check(text=text)
     assert read_by_words < 0.5
     assert report.label == "gambling" and report.spam_blocks, report.score
+
+
+ARTICLE = (
+    "City council approves new budget for public libraries\n"
+    "The city council voted on Tuesday to increase funding for public libraries by 12 percent next year.\n"
+    "The additional money will be used to extend opening hours on weekends and to buy new books for children.\n"
+    "Library staff said the change would help students who need a quiet place to study after school.\n"
+    "The mayor is expected to sign the budget into law next week."
+)
+KEYWORD_LINES = {
+    "ko": "카지노사이트 바카라사이트 토토사이트 온라인카지노",
+    "zh": "百家乐 博彩 老虎机 六合彩 体育投注",
+    "es": "casas de apuestas tragamonedas casino en línea",
+    "th": "คาสิโนออนไลน์ บาคาร่า สล็อตออนไลน์ เว็บพนัน",
+    "ja": "オンラインカジノ カジノサイト オンカジ",
+    "vi": "nhà cái cá cược bóng đá tài xỉu xóc đĩa",
+}
+"""Lines of nothing but the trade's names, each of which alone is the subject of news and bug reports."""
+
+
+@pytest.mark.parametrize("language", sorted(KEYWORD_LINES))
+def test_a_keyword_line_of_the_trades_names_injected_into_an_article_is_located(language):
+    lines = ARTICLE.split("\n")
+    report = spamsift.check(text="\n".join([*lines[:2], KEYWORD_LINES[language], *lines[2:]]))
+    assert report.label == "gambling"
+    assert [block.text for block in report.spam_blocks] == [KEYWORD_LINES[language]]
+
+
+def test_a_sentence_listing_the_trades_names_is_not_a_keyword_line():
+    assert spamsift.check(text="澳门的赌场向游客提供百家乐、老虎机和体育投注等服务。").label == "clean"

@@ -114,17 +114,19 @@ def _side_texts(page: Page) -> list[tuple[str, str]]:
     return texts
 
 
-def _side_probs(texts: list[str], models: Models, reporting_segments: int = 0) -> tuple[list[float], list[Evidence]]:
+def _side_probs(texts: list[str], models: Models, reporting_segments: int = 0,
+                address: bool = False) -> tuple[list[float], list[Evidence]]:
     """Spam probability and evidence of texts outside the body (title, meta tags, URL), each on its own. Such a
     text has no neighbours to vouch for it, so it is spam only with a promotion, a brand or a disguise in it:
     the model's word weights alone ("Writing AI-ready .NET code") are not enough. A text promoting spam by its
     vocabulary is found as in the body (a pharmacy hack's "Buy Viagra Online Without Prescription" title), and
-    a news page's headline in its title is discounted as in the body, by the page's ``reporting_segments``."""
+    a news page's headline in its title is discounted as in the body, by the page's ``reporting_segments``, and so
+    are the words of its ``address`` (:func:`_reporting_discount`)."""
     segments = [Segment(0, 0, text) for text in texts]
     evidence = collect_evidence(segments)
     probs = []
     for ev, segment, z in zip(evidence, segments, _block_logits(evidence, models, alone=True)[0]):
-        discount = _reporting_discount(ev, reporting_segments + (1 if ev.tiers["counter"] else 0))
+        discount = _reporting_discount(ev, reporting_segments + (1 if ev.tiers["counter"] else 0), address)
         z -= discount
         if not discount and _promotes_by_vocabulary(ev, segment):
             z = max(z, VOCABULARY_FLOOR)
@@ -148,22 +150,24 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
     return probs[best], _side_reason(evidence[best], models) if probs[best] >= SPAM_THRESHOLD else None
 
 
-def _reporting_discount(ev: Evidence, reporting_segments: int, introduces_quotes: bool = False) -> float:
+def _reporting_discount(ev: Evidence, reporting_segments: int, read_as_sentence: bool = False) -> float:
     """News, sermons and court reports use gambling words in full sentences, beside words like "police",
     "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
     disguises or links. Such a sentence is discounted; a promotion seldom reads like that. A headline ("Polisi
     Tangkap Admin Situs Togel Online dan Slot Gacor") names the promotions it reports on without a sentence
     around them: it is discounted only with a reporting word of its own, on a page that reports elsewhere too
-    (``reporting_segments``, counting the headline: at least two). A keyword line has neither. The line that
-    ``introduces_quotes`` of the spam its page reports (:mod:`spamsift.core.reporting`: "these slot sites are still
-    reachable:") is discounted like a sentence."""
+    (``reporting_segments``, counting the headline: at least two). A keyword line has neither. Two short texts are
+    ``read_as_sentence``: the line that introduces the quotes of the spam its page reports
+    (:mod:`spamsift.core.reporting`: "these slot sites are still reachable:"), and the words of a page's URL, which a
+    news site writes from its headline or its tags (``/tag/judi-togel``) and a doorway from its keyword: on a page
+    that reports elsewhere they are the headline's."""
     counter = ev.tiers["counter"]
     if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
     dense = ev.dense
     if dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
         return 0.0
-    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2) and not introduces_quotes:
+    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2) and not read_as_sentence:
         return 0.0
     return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
 
@@ -283,17 +287,36 @@ a casino's offers name many at once, and a news sentence on the betting industry
 ("offered free bets and deposit bonus deals to new customers")."""
 
 
+KEYWORD_LINE_SHARE = 0.8
+"""The share of a block's letters and digits that its distinct gambling terms make up from which, with at least
+PROMOTION_PHRASES of them, the block is a keyword line (:func:`_keyword_line`)."""
+
+
 def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> bool:
     """Whether a block promotes spam by what it names, which the models cannot be trusted to weigh: search spam
-    other than gambling (:func:`_promotes_other_spam`), or at least PROMOTION_PHRASES distinct gambling promotion
-    phrases ("bonus cash", "free spins", "reload bonuses"). The models learned gambling spam from Indonesian
-    comments and landing pages, and every English text they saw was genuine: an English casino's offers, a long
-    block of English sentences, read as clean to them whatever they named. Among the 1,678 genuine pages no block
-    names even two such phrases without reporting words around them."""
+    other than gambling (:func:`_promotes_other_spam`), at least PROMOTION_PHRASES distinct gambling promotion
+    phrases ("bonus cash", "free spins", "reload bonuses"), or a keyword line (:func:`_keyword_line`). The models
+    learned gambling spam from Indonesian comments and landing pages, and every English text they saw was genuine:
+    an English casino's offers, a long block of English sentences, read as clean to them whatever they named. Among
+    the 1,678 genuine pages no block names even two such phrases without reporting words around them."""
     if not ev.terms:
         return False
     promotions = {term.text for term in ev.terms if term.tier == "promo"}
-    return len(promotions) >= PROMOTION_PHRASES or _promotes_other_spam(ev, segment)
+    return (len(promotions) >= PROMOTION_PHRASES or _keyword_line(ev, segment)
+            or _promotes_other_spam(ev, segment))
+
+
+def _keyword_line(ev: Evidence, segment: Segment) -> bool:
+    """Whether a block is nothing but gambling's names, at least PROMOTION_PHRASES distinct ones making up
+    KEYWORD_LINE_SHARE of its text: "카지노사이트 바카라사이트 토토사이트 온라인카지노", "百家乐 博彩 老虎机 六合彩".
+    Each name alone is the subject of news and bug reports, which write sentences around it; stuffed side by side
+    with nothing between, they are a line written for search engines, in any language."""
+    named = {term.text for term in ev.terms if term.tier in ("promo", "topic")}
+    outermost = [text for text in named if not any(text != other and text in other for other in named)]
+    if len(outermost) < PROMOTION_PHRASES:
+        return False
+    covered = sum(len(text) - text.count(" ") for text in outermost)
+    return covered >= KEYWORD_LINE_SHARE * sum(ch.isalnum() for ch in segment.text)
 
 
 def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
@@ -447,7 +470,8 @@ def assess(page: Page, models: Models) -> Assessment:
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
     side_probs, side_evidence = _side_probs([text for _, text in side], models, reporting_segments)
-    url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models, reporting_segments)
+    url_probs, url_evidence = _side_probs(_url_texts(page.url) if page.url else [], models, reporting_segments,
+                                          address=True)
     spam_indices = [i for i, kind in enumerate(kinds) if kind == "spam"]
     quoting = any(quoted)  # most pages quote nothing: their segments and evidence are all their own
     own = [segment for segment, quote in zip(page.segments, quoted) if not quote] if quoting else page.segments
