@@ -40,6 +40,7 @@ PROMOTIONS = {
     "zh (slot slang)": "PG电子爆分时间表，今天必出大奖\n官网 pg-game.example 点击进入",
     "th (stock lottery)": "หวยหุ้นวันนี้ เลขเด็ด แม่นๆ\nแทงได้ที่เว็บเรา จ่ายบาทละ 1000",
     "ru (promo code)": "Промокод 1win на сегодня\nПолучите бонус 500% на первый депозит при регистрации",
+    "en (satta king)": "Satta King Result Today | Gali Disawar\nPlay with a trusted khaiwal, get fix jodi numbers",
     "vi (ranking)": "Top 10 nhà cái uy tín nhất 2025\nĐăng ký tài khoản nhận ngay 150k, nạp đầu x2.",
     "ko (recommendation)": "바카라사이트 추천 에볼루션카지노\n첫충 10% 매충 5% 무제재 안전한 카지노사이트",
     "pt (ranking)": "Melhores cassinos online do Brasil\nBônus de cassino de até R$ 5.000 e giros grátis no cadastro",
