@@ -271,6 +271,14 @@ HARD_NEGATIVES = {
         "โปรแกรมจำลองบาคาร่า: การแจกไพ่ใบที่สามผิด\nกฎการจั่วไพ่ใบที่สามของเจ้ามือไม่ถูกต้อง"
     ),
     "a tax on online casinos (pt)": "Cassinos online terão de pagar 12% de imposto, decide o governo.",
+    "a telecom's first top-up offer (vi)": "Khuyến mãi 50% giá trị thẻ nạp cho lần nạp đầu tiên trong tháng.",
+    "a newsletter sign-up (vi)": "Đăng ký nhận bản tin của chúng tôi để cập nhật tin tức mới nhất.",
+    "a phone top-up bonus (zh)": "充值送话费活动今天开始，充值100元送20元。",
+    "a bank's fixed-deposit rate (zh)": "定期存款优惠利率上调，详情请咨询网点。",
+    "a shop's sign-up coupon (zh)": "新用户注册就送优惠券，全场包邮。",
+    "a broker's first-deposit bonus (ja)": "FX口座開設で初回入金ボーナスがもらえるキャンペーン実施中。",
+    "a bank account's first deposit (pt)": "Abra sua conta e faça o primeiro depósito pelo Pix.",
+    "a year-end bonus paid (ko)": "연말 성과 보너스 지급 일정이 공지되었습니다.",
     "a lottery simulator's Telegram group (en)": (
         "Join our Telegram group for lottery simulator updates\n"
         "The simulator draws six numbers and checks your ticket."

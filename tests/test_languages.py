@@ -32,8 +32,8 @@ PROMOTIONS = {
     "vi (bookmaker)": "Nhà cái uy tín nhất Việt Nam\nĐăng ký tài khoản ngay hôm nay để nhận thưởng nạp đầu 100%",
     "pt (tigrinho)": "Jogo do tigrinho: melhor horário para jogar hoje\n"
                      "Plataforma nova pagando muito, saque via pix na hora",
-    "es (sports betting)": "Apuestas deportivas con cuotas altas\n"
-                           "Regístrate y obtén un bono de 100% en tu primer depósito",
+    "es (sports betting)": "Apuestas deportivas con cuotas mejoradas\n"
+                           "Regístrate y recibe una apuesta gratis de 10 € para el partido de hoy",
     "ja (casino site)": "新規登録で3000円ボーナス！\nスロットやライブカジノが遊べる人気のカジノサイト",
     "tr (mirror login)": "Casibom güncel giriş adresi\nKesintisiz erişim için yeni giriş linkine tıklayın",
     "ko (betting site)": "안전한 스포츠 배팅 사이트 추천\n가입 즉시 보너스 지급, 24시간 환전 가능 https://toto-safe.example",
