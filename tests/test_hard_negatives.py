@@ -279,6 +279,22 @@ HARD_NEGATIVES = {
     "a broker's first-deposit bonus (ja)": "FX口座開設で初回入金ボーナスがもらえるキャンペーン実施中。",
     "a bank account's first deposit (pt)": "Abra sua conta e faça o primeiro depósito pelo Pix.",
     "a year-end bonus paid (ko)": "연말 성과 보너스 지급 일정이 공지되었습니다.",
+    "a mobile game's first top-up (zh)": "这款手游首充双倍钻石，活动持续一周。",
+    "a contest's prize money (zh)": "比赛冠军可获得彩金十万元。",
+    "online entertainment in the pandemic (zh)": "疫情期间，线上娱乐成为年轻人的主要消遣方式。",
+    "an entertainment complex (zh)": "这座大型娱乐城包括电影院、溜冰场和餐厅。",
+    "a mall's arcade (zh)": "商场三楼的电子游艺厅适合儿童游玩。",
+    "points for a shop's sign-up (zh)": "新用户注册送500积分，可在商城兑换礼品。",
+    "cash from an ATM (zh)": "银行卡ATM提款秒到，无需排队。",
+    "a psychologist on free spins (ru)": "Что такое фриспины и почему они опасны: объясняет психолог.",
+    "playing chess for money (ru)": "Играть на деньги в шахматы запрещено правилами клуба.",
+    "a supermarket's loyalty points (vi)": "Tích điểm đổi thưởng khi mua sắm tại siêu thị.",
+    "a school's prize for good students (vi)": (
+        "Học sinh giỏi đăng ký nhận thưởng tại văn phòng trường trước thứ Sáu."
+    ),
+    "a food app's free credit (th)": "ลูกค้าใหม่รับเครดิตฟรี 50 บาทสำหรับสั่งอาหารครั้งแรกในแอป",
+    "a welcome bonus for new employees (tr)": "Yeni çalışanlara hoşgeldin bonusu ödenecek.",
+    "free pilates classes (pt)": "A academia oferece rodadas grátis de pilates para novos alunos.",
     "a lottery simulator's Telegram group (en)": (
         "Join our Telegram group for lottery simulator updates\n"
         "The simulator draws six numbers and checks your ticket."

@@ -78,7 +78,7 @@ def test_gambling_named_beside_a_contact_is_advertised(language):
 
 @pytest.mark.parametrize("text", [
     "新用户注册即可领取首存优惠，详情请咨询在线客服",
-    "เครดิตฟรีสำหรับผู้เล่นใหม่ทุกคน ถอนได้จริง",
+    "เครดิตฟรีสำหรับผู้เล่นใหม่ทุกคน ถอนเงินได้จริง",
 ])
 def test_a_promotion_in_words_the_segment_model_cannot_read_is_read_blind(text):
     models = load_models()

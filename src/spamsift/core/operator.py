@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spamsift.core.features import Evidence
 from spamsift.core.symbols import FamilyEvidence, Symbol
+from spamsift.core.vocabulary import outermost
 
 OPERATOR_BIAS = 4.5
 """Two promotions (6.5), or a cashier and two gambling terms (3.25 each), read as an operator's page with a logit
@@ -37,11 +38,6 @@ def _listed(terms: set[str]) -> str:
     return ", ".join(sorted(terms)[:5])
 
 
-def _outermost(terms: set[str]) -> set[str]:
-    """The terms not inside another one found: "online casino" and "casino" are one mention, not two."""
-    return {term for term in terms if not any(term != other and term in other for other in terms)}
-
-
 def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
     """The operator symbols of a page, from the evidence of all its texts (blocks, title, meta tags, URL)."""
     found: dict[str, set[str]] = {"promo": set(), "topic": set(), "deposit": set(), "withdraw": set()}
@@ -58,13 +54,13 @@ def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
     if menu:
         symbols.append(Symbol("PRODUCT_MENU", PRODUCT_MENU_WEIGHT,
                               f"a menu of gambling products: {_listed(set(menu))}"))
-    found["promo"] = _outermost(found["promo"])
+    found["promo"] = outermost(found["promo"])
     if len(found["promo"]) >= PROMOTIONS:
         symbols.append(Symbol("PROMOTIONS", 6.5, f"{len(found['promo'])} gambling promotions across the page: "
                               f"{_listed(found['promo'])}"))
     elif found["promo"]:
         symbols.append(Symbol("PROMOTION", 2.25, f"a gambling promotion: {_listed(found['promo'])}"))
-    gambling = _outermost(found["promo"] | found["topic"])
+    gambling = outermost(found["promo"] | found["topic"])
     if len(gambling) >= MANY_GAMBLING_TERMS:
         symbols.append(Symbol("GAMBLING_TOPICS", 2.5, f"{len(gambling)} gambling terms: {_listed(gambling)}"))
     if found["deposit"] and found["withdraw"] and len(gambling) >= GAMBLING_TERMS:

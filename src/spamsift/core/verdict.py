@@ -28,7 +28,7 @@ from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
 from spamsift.core.reporting import quotation
 from spamsift.core.symbols import FamilyEvidence
-from spamsift.core.vocabulary import CONTACT_TIER, SPAM_TIERS
+from spamsift.core.vocabulary import CASHIER_TIERS, CONTACT_TIER, SPAM_TIERS, outermost
 
 SPAM_THRESHOLD = 0.5
 """A block is spam when the model gives it at least this probability."""
@@ -233,14 +233,23 @@ def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> tupl
     three gambling games named should, not as a few unexplained words of the Indonesian comments. Blocks judged
     ``alone`` (a short text's, whose likeliest block speaks for it; a title's) are read so only when they promote:
     a gambling word alone is the subject of a Korean issue on betting odds as often as of an advertisement. Among
-    a long page's blocks, gambling words named block after block are an operator's menus."""
+    a long page's blocks, gambling words named block after block are an operator's menus. A block whose one sign of
+    gambling is an offer, with nothing to second it (:func:`_seconded`; in a short text, anywhere in it), is held
+    under the spam threshold (ALONE_CEILING): the blind model learned from Indonesian comments, where one promotion
+    in a line is spam, but in the languages it reads an offer's words are also a bank's, a shop's, a game's or a
+    warning's ("首充" in a mobile game, "彩金" a contest's prize money, "фриспины" in a psychologist's warning), and
+    a promotion names the trade, a brand or a way to reach it beside its offer."""
     logits = models.segment.block_logits(evidence)
     blind = [False] * len(evidence)
+    message_seconded = None
     for i, ev in enumerate(evidence):
         if not (ev.terms or ev.brands):  # most blocks name nothing
             continue
         if (_promotes(ev) or (ev.tiers["topic"] and not alone)) and not _reads(models, [ev]):
-            logits[i] = min(models.segment_blind.logit(ev.dense), BLIND_CEILING)
+            if alone and message_seconded is None:
+                message_seconded = _seconded(evidence)
+            lone = ev.tiers["promo"] and not (message_seconded if alone else _seconded([ev]))
+            logits[i] = min(models.segment_blind.logit(ev.dense), ALONE_CEILING if lone else BLIND_CEILING)
             blind[i] = True
     return logits, blind
 
@@ -311,12 +320,29 @@ def _keyword_line(ev: Evidence, segment: Segment) -> bool:
     KEYWORD_LINE_SHARE of its text: "카지노사이트 바카라사이트 토토사이트 온라인카지노", "百家乐 博彩 老虎机 六合彩".
     Each name alone is the subject of news and bug reports, which write sentences around it; stuffed side by side
     with nothing between, they are a line written for search engines, in any language."""
-    named = {term.text for term in ev.terms if term.tier in ("promo", "topic")}
-    outermost = [text for text in named if not any(text != other and text in other for other in named)]
-    if len(outermost) < PROMOTION_PHRASES:
+    names = _gambling_names(ev)
+    if len(names) < PROMOTION_PHRASES:
         return False
-    covered = sum(len(text) - text.count(" ") for text in outermost)
+    covered = sum(len(text) - text.count(" ") for text in names)
     return covered >= KEYWORD_LINE_SHARE * sum(ch.isalnum() for ch in segment.text)
+
+
+def _gambling_names(ev: Evidence) -> set[str]:
+    """The distinct gambling terms (promotion or topic) of a block, each once: "casino" inside "online casino" is
+    the same mention."""
+    return outermost({term.text for term in ev.terms if term.tier in ("promo", "topic")})
+
+
+def _seconded(evidence: list[Evidence]) -> bool:
+    """Whether the blocks name something of gambling besides one offer: another gambling name (the trade an offer
+    names inside it counts: "bahis siteleri" of "güvenilir bahis siteleri"), a brand or numbered name, a menu, a
+    disguise, a contact, an address to go to, or a cashier word of their own ("saque via pix" beside "jogo do
+    tigrinho"; not the "提款" of "提款秒到", which is the offer's)."""
+    names = {term.text for ev in evidence for term in ev.terms if term.tier in ("promo", "topic")}
+    cashier = {term.text for ev in evidence for term in ev.terms if term.tier in CASHIER_TIERS}
+    return (len(names) >= 2 or any(not any(word in name for name in names) for word in cashier)
+            or any(ev.brands or ev.numbered or ev.menu or ev.obfuscation >= DISGUISE_SHARE or ev.tiers[CONTACT_TIER]
+                   or ev.dense[_DOMAIN_TEXT] or ev.dense[_LINK_DENSITY] for ev in evidence))
 
 
 def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:

@@ -210,6 +210,10 @@ def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:
         yield from NUMBERED_NAME.finditer(normalized, line_start, line_end)
 
 
+def outermost(terms: set[str]) -> set[str]:
+    """The terms not inside another one found: "online casino" and "casino" are one mention, not two."""
+    return {term for term in terms if not any(term != other and term in other for other in terms)}
+
 
 def names_gambling(text: str, tiers: tuple[str, ...] = ("promo", "topic")) -> str | None:
     """The first gambling term (of ``tiers``: promotion or topic), brand or numbered name in ``text``, if it holds
