@@ -28,7 +28,7 @@ from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
 from spamsift.core.reporting import quotation
 from spamsift.core.symbols import FamilyEvidence
-from spamsift.core.vocabulary import CASHIER_TIERS, CONTACT_TIER, SPAM_TIERS, outermost
+from spamsift.core.vocabulary import CASHIER_TIERS, CONTACT_TIER, GAMBLING_TIERS, SPAM_TIERS, outermost
 
 SPAM_THRESHOLD = 0.5
 """A block is spam when the model gives it at least this probability."""
@@ -241,14 +241,11 @@ def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> tupl
     a promotion names the trade, a brand or a way to reach it beside its offer."""
     logits = models.segment.block_logits(evidence)
     blind = [False] * len(evidence)
-    message_seconded = None
     for i, ev in enumerate(evidence):
         if not (ev.terms or ev.brands):  # most blocks name nothing
             continue
         if (_promotes(ev) or (ev.tiers["topic"] and not alone)) and not _reads(models, [ev]):
-            if alone and message_seconded is None:
-                message_seconded = _seconded(evidence)
-            lone = ev.tiers["promo"] and not (message_seconded if alone else _seconded([ev]))
+            lone = ev.tiers["promo"] and not _seconded(evidence if alone else [ev])
             logits[i] = min(models.segment_blind.logit(ev.dense), ALONE_CEILING if lone else BLIND_CEILING)
             blind[i] = True
     return logits, blind
@@ -330,7 +327,7 @@ def _keyword_line(ev: Evidence, segment: Segment) -> bool:
 def _gambling_names(ev: Evidence) -> set[str]:
     """The distinct gambling terms (promotion or topic) of a block, each once: "casino" inside "online casino" is
     the same mention."""
-    return outermost({term.text for term in ev.terms if term.tier in ("promo", "topic")})
+    return outermost({term.text for term in ev.terms if term.tier in GAMBLING_TIERS})
 
 
 def _seconded(evidence: list[Evidence]) -> bool:
@@ -338,7 +335,7 @@ def _seconded(evidence: list[Evidence]) -> bool:
     names inside it counts: "bahis siteleri" of "güvenilir bahis siteleri"), a brand or numbered name, a menu, a
     disguise, a contact, an address to go to, or a cashier word of their own ("saque via pix" beside "jogo do
     tigrinho"; not the "提款" of "提款秒到", which is the offer's)."""
-    names = {term.text for ev in evidence for term in ev.terms if term.tier in ("promo", "topic")}
+    names = {term.text for ev in evidence for term in ev.terms if term.tier in GAMBLING_TIERS}
     cashier = {term.text for ev in evidence for term in ev.terms if term.tier in CASHIER_TIERS}
     return (len(names) >= 2 or any(not any(word in name for name in names) for word in cashier)
             or any(ev.brands or ev.numbered or ev.menu or ev.obfuscation >= DISGUISE_SHARE or ev.tiers[CONTACT_TIER]

@@ -22,6 +22,8 @@ from spamsift.core.normalize import deleet, hinted_lines, line_around, normalize
 SPAM_TIERS = ("promo", "topic", "counter", "seo")
 """promo: gambling promotion; topic: gambling as a subject; counter: reporting or campaigning
 against gambling; seo: other search spam (pharmacy, replicas, paid links...)."""
+GAMBLING_TIERS = ("promo", "topic")
+"""The tiers that name gambling itself: as promoted or as a subject."""
 CASHIER_TIERS = ("deposit", "withdraw")
 """A betting site's cashier (cashier.tsv): paying money in and taking it out. A bank's words too, so they say nothing
 of a block; :mod:`spamsift.core.operator` reads them over a whole page, beside gambling terms."""
@@ -215,7 +217,7 @@ def outermost(terms: set[str]) -> set[str]:
     return {term for term in terms if not any(term != other and term in other for other in terms)}
 
 
-def names_gambling(text: str, tiers: tuple[str, ...] = ("promo", "topic")) -> str | None:
+def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS) -> str | None:
     """The first gambling term (of ``tiers``: promotion or topic), brand or numbered name in ``text``, if it holds
     one: for the short texts the page-wide evidence reads (a doorway's keyword, a link target's name)."""
     normalized = normalize(text.casefold())
