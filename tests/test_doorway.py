@@ -47,6 +47,26 @@ def test_a_doorway_search_result_says_which_symbols_fired():
     assert "URL's ?log=: PANDAPLAY" in doorway and "both open with: PANDAPLAY" in doorway
 
 
+def test_a_slot_games_nickname_in_a_doorway_search_result_is_caught():
+    title, description = ("kakek zeus | E-Journal Politeknik Negeri Bali",
+                          "kakek zeus adalah jurnal ilmiah Politeknik Negeri Bali yang terbit dua kali setahun.")
+    url = "https://ojs.pnb.ac.id/index.php/kakek-zeus"
+    assert spamsift.check(text=search_result(title, description, url), url=url).is_spam
+
+
+@pytest.mark.parametrize(("title", "description", "url"), [
+    ("Putusan Perkara Judi Togel Nomor 412/Pid.B/2025/PN Mdn",
+     "Terdakwa terbukti bersalah melakukan perjudian togel online.",
+     "https://putusan3.mahkamahagung.go.id/direktori/putusan/412"),
+    ("Kemenkominfo Blokir 5.000 Situs Slot dan Togel Online",
+     "Kementerian memblokir 5.000 situs slot dan togel online pada Oktober 2025.",
+     "https://komdigi.go.id/berita/blokir-situs-slot"),
+])
+def test_search_results_of_a_verdict_or_a_blocking_are_clean(title, description, url):
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 @pytest.mark.parametrize(("title", "description", "url", "body"), [
     # the site's own name opens title and description: spelled in the host, or by its initials
     ("Acme Robotics | Industrial arms", "Acme Robotics builds industrial arms for small factories.",
