@@ -88,6 +88,22 @@ def test_genuine_heads_are_not_doorways(title, description, url, body):
     assert evidence.logit < 0, [(s.name, s.weight) for s in evidence.symbols]
 
 
+@pytest.mark.parametrize(("title", "description", "url"), [
+    ("Tracer Study - Universitas Negeri Semarang", "Tracer Study adalah survei alumni Universitas Negeri Semarang.",
+     "https://unnes.ac.id/?p=tracer-study"),
+    ("Perpustakaan Digital | SMA Negeri 3 Malang",
+     "Perpustakaan Digital adalah layanan buku elektronik untuk siswa SMA Negeri 3 Malang.",
+     "https://sman3malang.sch.id/?page=perpustakaan-digital"),
+    ("Akreditasi | Fakultas Hukum Universitas Airlangga", "Akreditasi Fakultas Hukum Universitas Airlangga tahun 2025.",
+     "https://fh.unair.ac.id/?page=akreditasi"),
+])
+def test_a_sections_own_search_result_is_not_a_doorway(title, description, url):
+    """Built like a doorway (the URL's query value opens title and description), but a search result has no page
+    text to show its keyword foreign, and this keyword looks like no spam."""
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 def test_spintax_left_in_a_head_is_evidence():
     evidence = doorway_evidence("{Daftar|Login} Situs Resmi Hari Ini", [], None, "example.go.id", [])
     assert [s.name for s in evidence.symbols] == ["SPINTAX"]

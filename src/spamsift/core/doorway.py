@@ -194,9 +194,11 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     own_name = _belongs_to_site(keyword, host)
     if own_name:
         symbols.append(Symbol("SITE_NAME", -4.0, f"the keyword is the site's own name: {written}"))
-    if _brand_like(written):
+    brand_like = _brand_like(written)
+    if brand_like:
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
     named = names_gambling(written)
+    spam_shaped = brand_like or bool(named)
     if named:
         symbols.append(Symbol("GAMBLING_KEYWORD", 2.0, f"the keyword names gambling: {named}"))
     else:
@@ -205,11 +207,13 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
             symbols.append(Symbol("GAMBLING_HEAD", 1.0, f"the head names gambling: {named}"))
     if part_index is not None and _GLYPH_SEPARATOR.search(title):
         symbols.append(Symbol("GLYPH_SEPARATOR", 0.5, "the title's parts are separated by a pictograph"))
-    # the page's text is read last, and only when the symbol could tip the sum: most heads are far from it
+    # the page's text is read last, and only when the symbol could tip the sum: most heads are far from it. A
+    # search result has no text: a section's own page ("Tracer Study - Universitas X", "Tracer Study adalah ...",
+    # ?page=tracer-study) is built like a doorway, and only a keyword that looks like spam is taken for foreign
     if (not own_name and sum(symbol.weight for symbol in symbols) + FOREIGN_WEIGHT >= DOORWAY_BIAS
-            and not any(_contains(words(line), keyword) for line in body)):
+            and (not any(_contains(words(line), keyword) for line in body) if body else spam_shaped)):
         symbols.append(Symbol("FOREIGN_KEYWORD", FOREIGN_WEIGHT, f"the keyword is neither the site's name nor in "
-                              f"its text: {written}"))
+                              f"its text: {written}" if body else f"the keyword looks like spam: {written}"))
     return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written, title, echoed_from)
 
 
