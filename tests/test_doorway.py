@@ -96,12 +96,25 @@ def test_genuine_heads_are_not_doorways(title, description, url, body):
      "https://sman3malang.sch.id/?page=perpustakaan-digital"),
     ("Akreditasi | Fakultas Hukum Universitas Airlangga", "Akreditasi Fakultas Hukum Universitas Airlangga tahun 2025.",
      "https://fh.unair.ac.id/?page=akreditasi"),
+    # a service's acronym, written in capitals like a brand, which the description spells out
+    ("SIAKAD | Universitas Negeri Padang", "SIAKAD adalah Sistem Informasi Akademik Universitas Negeri Padang.",
+     "https://unp.ac.id/siakad/"),
+    ("LAPOR | Pemerintah Kota Surabaya", "LAPOR adalah layanan aspirasi dan pengaduan online rakyat Kota Surabaya.",
+     "https://surabaya.go.id/?page=lapor"),
 ])
 def test_a_sections_own_search_result_is_not_a_doorway(title, description, url):
     """Built like a doorway (the URL's query value opens title and description), but a search result has no page
     text to show its keyword foreign, and this keyword looks like no spam."""
     report = spamsift.check(text=search_result(title, description, url), url=url)
     assert report.label == "clean", (report.score, report.reasons)
+
+
+def test_a_keyword_repeated_in_the_description_does_not_spell_itself_out():
+    evidence = doorway_evidence("LADANGQQ Kejaksaan Negeri Penajam Paser Utara",
+                                ["LADANGQQ LADANGQQ Kejaksaan Negeri Penajam Paser Utara memiliki sebuah platform"],
+                                "https://pa-paniai.or.id/public/?log=LADANGQQ", "pa-paniai.or.id", [])
+    assert "SPELLED_OUT" not in [s.name for s in evidence.symbols]
+    assert evidence.logit > 0
 
 
 def test_spintax_left_in_a_head_is_evidence():

@@ -112,6 +112,36 @@ def _belongs_to_site(keyword: list[str], host: str | None) -> bool:
     return len(labels[0]) >= 4 and labels[0] in joined
 
 
+_SPELLING_SKIPS = frozenset({"adalah", "merupakan", "ialah", "yaitu", "atau", "is", "stands", "for", "dan", "dari",
+                             "di", "untuk", "and", "of", "the"})
+"""Words a description may put between an acronym and its letters' words ("SIAKAD adalah Sistem Informasi
+Akademik", "LAPOR: Layanan Aspirasi dan Pengaduan Online Rakyat") without spelling any of them."""
+
+
+def _spelled_out(keyword: list[str], descriptions: list[list[str]]) -> bool:
+    """Whether a description that opens with a one-word keyword goes on to spell it out, each piece of the keyword
+    the start of a word in turn: "SIAKAD adalah Sistem Informasi Akademik" (S-I-AKAD), "SAKIP Sistem Akuntabilitas
+    Kinerja Instansi Pemerintah". A site names its own services so; a doorway's description goes on with the
+    victim's self-description, which no brand's letters spell."""
+    if len(keyword) != 1 or not keyword[0].isalpha():
+        return False
+    acronym = keyword[0]
+
+    def spells(at: int, following: list[str]) -> bool:
+        if at == len(acronym):
+            return True
+        if not following:
+            return False
+        word, rest = following[0], following[1:]
+        if word in _SPELLING_SKIPS and spells(at, rest):
+            return True
+        longest = min(len(word), len(acronym) - at, len(acronym) - 1)  # two words at least: not the keyword again
+        return any(word.startswith(acronym[at:at + size]) and spells(at + size, rest)
+                   for size in range(longest, 0, -1))
+
+    return any(_starts_with(d, keyword) and spells(0, d[1:len(acronym) + 4]) for d in descriptions)
+
+
 def _brand_like(original: str) -> bool:
     """A keyword written like a gambling brand: one word of capitals (``PANDAPLAY``), or letters run together with
     digits (``raja365``, ``5unsur4``, ``WD88``)."""
@@ -194,6 +224,9 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     own_name = _belongs_to_site(keyword, host)
     if own_name:
         symbols.append(Symbol("SITE_NAME", -4.0, f"the keyword is the site's own name: {written}"))
+    elif _spelled_out(keyword, description_words):
+        own_name = True
+        symbols.append(Symbol("SPELLED_OUT", -4.0, f"the description spells the keyword out: {written}"))
     brand_like = _brand_like(written)
     if brand_like:
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
