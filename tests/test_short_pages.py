@@ -34,6 +34,19 @@ def test_short_ordinary_texts_are_clean(text):
     assert spamsift.check(text=text).label == "clean"
 
 
+@pytest.mark.parametrize("text", [
+    "Login SIAKAD - Universitas Terbuka\nSilakan login dengan NIM dan password Anda.",
+    "Hasil Undian Berhadiah Pajak Kendaraan - Bapenda Jabar\n"
+    "Pemenang undian berhadiah bagi wajib pajak kendaraan bermotor.",
+    "Hasil Undian Doorprize HUT Kota Bandung ke-215\nDaftar pemenang undian doorprize HUT Kota Bandung.",
+])
+def test_a_search_result_naming_nothing_of_spam_is_not_made_spam_by_its_words(text):
+    """A title and snippet that name no term, brand or numbered name: the page-text model learned "login",
+    "daftar" and "pemenang" from gambling comments, and its reading alone does not make such a text spam."""
+    report = spamsift.check(text=text)
+    assert report.label == "clean", (report.score, [(b.text, b.score) for b in report.blocks])
+
+
 def test_only_short_pages_are_read_as_a_whole():
     short_page = PAGE_FEATURES.index("short_page")
     models = load_models()

@@ -198,6 +198,12 @@ def _reads(models: Models, evidence: list[Evidence]) -> bool:
     return share is None or share >= KNOWN_SHARE
 
 
+def _names_anything(ev: Evidence) -> bool:
+    """Whether a block names anything of spam: a term of any tier (cashier and contact words too), a brand, a
+    numbered name, a menu, or a disguise."""
+    return bool(ev.terms or ev.brands or ev.numbered or ev.menu or ev.obfuscation >= DISGUISE_SHARE)
+
+
 def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], firm: list[bool],
                       discount: float, models: Models) -> float:
     """The reading of a short page's ``own`` text as a whole: the page-text model's, less ``discount``. When the
@@ -206,11 +212,17 @@ def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: 
     ``firm`` block: one read blind (:func:`_block_logits`), or one that promotes and that the segment model is sure
     of (FIRM_LOGIT). It learned the letters of the comments it was trained on: a Portuguese promotion's
     Indonesian-looking letter pairs, or the OCR of a landing page it never saw, read clean to it whatever gambling
-    their lines offer."""
+    their lines offer. Nor can it make spam alone of a text of several blocks that names nothing of spam
+    (:func:`_names_anything`), a search result's title and snippet: it learned "login", "daftar" and "pemenang"
+    from gambling comments, and "Login SIAKAD - Universitas Terbuka / Silakan login dengan NIM ..." read as one.
+    Such a text reads no more spam than its likeliest block (the comments and landing pages it catches so are one
+    block each)."""
     grams = page_grams(own)
     if grams and (models.page_text.known_share(grams) < KNOWN_SHARE or not _reads(models, own_evidence)):
         return max(logits)
     reading = models.page_text.normalized_logit(grams) - discount
+    if len(own) > 1 and not any(map(_names_anything, own_evidence)):
+        reading = min(reading, max(logits))
     return max([reading, *(z for z, is_firm in zip(logits, firm) if is_firm)])
 
 
