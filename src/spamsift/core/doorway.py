@@ -112,6 +112,9 @@ def _belongs_to_site(keyword: list[str], host: str | None) -> bool:
     return len(labels[0]) >= 4 and labels[0] in joined
 
 
+MAX_ACRONYM_LETTERS = 12
+"""A service's acronym is short (SIAKAD, SIMONEV, SATUDATA); a longer keyword is not looked for spelled out, so
+that a hostile head's thousand-letter word costs nothing."""
 _SPELLING_SKIPS = frozenset({"adalah", "merupakan", "ialah", "yaitu", "atau", "is", "stands", "for", "dan", "dari",
                              "di", "untuk", "and", "of", "the"})
 """Words a description may put between an acronym and its letters' words ("SIAKAD adalah Sistem Informasi
@@ -123,7 +126,7 @@ def _spelled_out(keyword: list[str], descriptions: list[list[str]]) -> bool:
     the start of a word in turn: "SIAKAD adalah Sistem Informasi Akademik" (S-I-AKAD), "SAKIP Sistem Akuntabilitas
     Kinerja Instansi Pemerintah". A site names its own services so; a doorway's description goes on with the
     victim's self-description, which no brand's letters spell."""
-    if len(keyword) != 1 or not keyword[0].isalpha():
+    if len(keyword) != 1 or not keyword[0].isalpha() or len(keyword[0]) > MAX_ACRONYM_LETTERS:
         return False
     acronym = keyword[0]
 
