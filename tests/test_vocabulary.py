@@ -41,10 +41,16 @@ def test_brand_names_and_numbered_names():
         "dewa-toto", "raja_4d"]
 
 
+def test_a_brand_may_carry_digits_after_a_suffix_of_letters():
+    text = normalize("ANEKATOTO2, cintapoker88, dewacasino, dominoqq; Accessories1385 and abc30312 are counts")
+    assert [match.group() for match in find_brands(text)] == ["anekatoto2", "cintapoker88", "dewacasino", "dominoqq"]
+
+
 def test_words_of_other_languages_that_end_like_a_brand_are_not_brands():
     text = normalize("Lemon sorbet, Brian Nisbet, atlet menyabet medali, selskabet, Abendgebet, fietsslot, Cinema4D, "
-                     "rekabet, but unibet and sportingbet are")
-    assert [match.group() for match in find_brands(text)] == ["unibet", "sportingbet"]
+                     "rekabet, strippoker, tidsepoker, Stadtcasino, condomino, sorbet2, but unibet, sportingbet and "
+                     "videopoker are")
+    assert [match.group() for match in find_brands(text)] == ["unibet", "sportingbet", "videopoker"]
 
 
 def test_a_brand_written_with_digits_for_letters_is_a_brand():

@@ -144,6 +144,13 @@ class _BrandPatterns:
     suffixes: ahocorasick_rs.AhoCorasick
     """The brand suffixes, all found in one pass: a pattern of them is tried at every t, s, b, 3... of a text, which
     took a thirtieth of an HTML page's time."""
+    suffix_texts: list[str]
+    """The suffixes, by their number in ``suffixes``."""
+
+
+BRAND_DIGITS = 4
+"""Digits a brand may carry after a suffix of letters ("anekatoto2", "cintapoker88"); after a suffix of digits
+("zeus303") more digits make a numbered name or a count ("Accessories1385" in a shop's menu)."""
 
 
 @cache
@@ -153,9 +160,11 @@ def _brand_patterns() -> _BrandPatterns:
     for ending in sorted(set(_word_list("brand-exceptions.txt"))):
         by_length.setdefault(len(ending), []).append(re.escape(ending))
     exceptions = "".join(f"(?<!{'|'.join(endings)})" for _, endings in sorted(by_length.items()))
-    alternation = "|".join(map(re.escape, suffixes))
-    return _BrandPatterns(re.compile(rf"\b[a-z]{{3,}}[-_]?(?:{alternation})\b{exceptions}"),
-                          ahocorasick_rs.AhoCorasick(suffixes))
+    words = "|".join(re.escape(suffix) for suffix in suffixes if suffix[-1].isalpha())
+    numbers = "|".join(re.escape(suffix) for suffix in suffixes if not suffix[-1].isalpha())
+    return _BrandPatterns(
+        re.compile(rf"\b[a-z]{{3,}}[-_]?(?:(?:{words}){exceptions}(?:\d{{1,{BRAND_DIGITS}}})?|(?:{numbers}){exceptions})\b"),
+        ahocorasick_rs.AhoCorasick(suffixes), suffixes)
 
 
 def load_vocabulary() -> None:
@@ -166,12 +175,18 @@ def load_vocabulary() -> None:
 
 def find_brands(normalized: str) -> Iterator[re.Match[str]]:
     """Gambling brand names in a normalized text: letters ending in a brand suffix (``dapurtoto``, ``megabet``,
-    ``zeus303``), unless the word ends like an ordinary word of some language (``sorbet``, ``menyabet``;
-    brand-exceptions.txt). The full pattern tries every split of every word against every suffix, so it is read only
-    on the lines holding a suffix ending a word: 19 of 20 genuine texts have none."""
+    ``zeus303``), perhaps with up to BRAND_DIGITS digits after a suffix of letters (``anekatoto2``), unless the word
+    ends like an ordinary word of some language (``sorbet``, ``menyabet``; brand-exceptions.txt). The full pattern
+    tries every split of every word against every suffix, so it is read only on the lines holding a suffix ending a
+    word: 19 of 20 genuine texts have none."""
     patterns = _brand_patterns()
     done = 0
-    for _, _, end in patterns.suffixes.find_matches_as_indexes(normalized, overlapping=True):
+    for suffix, _, end in patterns.suffixes.find_matches_as_indexes(normalized, overlapping=True):
+        if patterns.suffix_texts[suffix][-1].isalpha():  # "anekatoto2": a word suffix may carry digits
+            digits = 0
+            while digits < BRAND_DIGITS and end + digits < len(normalized) and normalized[end + digits].isdigit():
+                digits += 1
+            end += digits
         if end <= done or (end < len(normalized) and (normalized[end].isalnum() or normalized[end] == "_")):
             continue  # on a line already read, or not ending a word (``re``'s ``\b``)
         line_start, done = line_around(normalized, end)
