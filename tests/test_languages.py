@@ -90,6 +90,14 @@ def test_a_promotion_in_words_the_segment_model_cannot_read_is_read_blind(text):
     assert report.label == "gambling" and report.spam_blocks, report.score
 
 
+def test_chinese_written_in_rare_look_alike_characters_is_read_as_a_disguise():
+    """"官方直营平台，注册送彩金，首存送100" in substitutes that look or sound alike, which no vocabulary matches: the
+    disguise itself is the evidence, read by the blind segment model."""
+    report = spamsift.check(text="菅汸矗營岼珆，炷冊鎹埰唫，渞洊鎹100，詳凊掵係愙棴")
+    assert report.is_spam and report.spam_blocks, report.score
+    assert any(reason.startswith("disguised letters") for reason in report.spam_blocks[0].reasons)
+
+
 ARTICLE = (
     "City council approves new budget for public libraries\n"
     "The city council voted on Tuesday to increase funding for public libraries by 12 percent next year.\n"

@@ -6,15 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from spamsift.core._chars import CodePoints
 from spamsift.core.normalize import (
     _COMBINING_MARKS,
     _CYRILLIC_OR_GREEK,
     _FANCY_LETTERS,
+    _HAN,
     _LEET_HINT,
     _LEET_WORD,
     _MIXED_SCRIPT_WORD,
     _PICTOGRAPH_IN_NAME,
     _PICTOGRAPHS,
+    _RARE_HAN,
     _SPACED_HINT,
     _SPACED_LETTERS,
     _TABLE,
@@ -89,6 +92,26 @@ def test_a_name_spelled_with_pictographs_is_a_disguise_and_repeated_emoji_are_no
     assert obfuscation_ratio("wkwk 😂🤣😭 2024") == 0.0
 
 
+def test_chinese_written_in_rare_look_alike_characters_is_a_disguise_and_everyday_han_text_is_not():
+    assert obfuscation_ratio("炷冊凂曊鎹埰唫，181818渞洊100鎹100①俻蓅渁，迣鎅柸朂佳投炷岼珆") > 0.3  # 注册...送彩金
+    assert obfuscation_ratio("我該如何設定我的代理伺服器？打開瀏覽器，在工具下有個選項。") == 0.0  # traditional
+    assert obfuscation_ratio("重庆时时彩的开奖结果每十分钟公布一次，彩民可以在官网查询。") == 0.0  # simplified
+    assert obfuscation_ratio("東京都は来年度の予算案を発表し、子育て支援に重点を置いた。") == 0.0  # Japanese kanji
+    assert obfuscation_ratio("看昵称，看昵称，看昵称") == 0.0  # a chat's 昵 is rare, but a third is no disguise
+    assert obfuscation_ratio("鑫淼犇") == 0.0  # a name of rare characters is too short to be a disguised text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0x20, 0x3000), st.integers(0, 40)), min_size=1, max_size=8),
+       st.lists(st.integers(0x20, 0x3040), max_size=40))
+def test_a_set_of_code_points_holds_what_its_runs_hold_though_they_overlap(runs, code_points):
+    runs = [(first, first + length) for first, length in runs]
+    characters = CodePoints(runs)
+    text = "".join(map(chr, code_points))
+    assert characters.count_in(text) == sum(any(a <= ord(c) <= b for a, b in runs) for c in text)
+    assert characters.count_in(text) == len(characters.pattern.findall(text))
+
+
 def test_numbers_and_ordinary_brackets_are_left_alone():
     assert normalize("halaman 1 2 3 4") == "halaman 1 2 3 4"
     assert normalize("I N D O 2024") == "indo 2024"  # a year is not a brand's number
@@ -119,7 +142,8 @@ def test_patterns_read_only_on_hinted_lines_find_what_they_find_on_the_whole_tex
 
 
 SCRIPT_PIECES = st.sampled_from(["ALEXIS", "⭐", "\ufe0f", "17", "🔥", "ABC", "x", " ", "\n", "AЕRO88", "Москва", "α",
-                                 "ß", "ᴀ", "\u200b", "Ⓐ", "é", "_", "\u0301", "𝐎", "Ｚ", "ʙ", "\u20e3", "’", "\xad"])
+                                 "ß", "ᴀ", "\u200b", "Ⓐ", "é", "_", "\u0301", "𝐎", "Ｚ", "ʙ", "\u20e3", "’", "\xad",
+                                 "注册", "炷冊", "㐀", "\u9fff", "\u4e00"])
 SCRIPT_TEXTS = st.lists(SCRIPT_PIECES, max_size=30).map("".join)
 
 
@@ -130,7 +154,8 @@ def test_look_alikes_and_names_spelled_with_pictographs_are_read_on_hinted_lines
     assert (_sub_lines(_MIXED_SCRIPT_WORD, _read_latin, text, _CYRILLIC_OR_GREEK.pattern)
             == _MIXED_SCRIPT_WORD.sub(_read_latin, text))
     assert _TABLE_CHARS.pattern.sub(_from_table, text) == text.translate(_TABLE)
-    for characters in (_PICTOGRAPHS, _CYRILLIC_OR_GREEK, _TABLE_CHARS, _COMBINING_MARKS, _FANCY_LETTERS):
+    for characters in (_PICTOGRAPHS, _CYRILLIC_OR_GREEK, _TABLE_CHARS, _COMBINING_MARKS, _FANCY_LETTERS, _HAN,
+                       _RARE_HAN):
         assert characters.found_in(text) == bool(characters.pattern.search(text))
         assert characters.count_in(text) == len(characters.pattern.findall(text))
 

@@ -65,3 +65,28 @@ def test_a_pharmacy_hack_of_the_title_or_the_url_is_spam():
     assert any(reason.startswith("spam in title: spam terms: buy viagra") for reason in report.reasons)
     assert judge_url("https://physics.example.edu/?p=buy-viagra-online-without-prescription")[0] >= 0.5
     assert judge_url("https://physics.example.edu/admissions/graduate-programmes")[0] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "专业车队卡接回U，承接一道二道料，点位高，欢迎料主来谈 @example_team",
+    "出股民粉、宝妈粉、交友粉，劫持量大，价格美丽",
+    "长期收盾卡收公户，一手车队无中间商，验付可谈",
+])
+def test_a_chinese_black_market_advertisement_is_spam(text):
+    """Laundering gambling money through rented bank cards, selling hijacked traffic: the jargon exists for the
+    trade alone, as "buy viagra" does."""
+    report = spamsift.check(text=text)
+    assert report.is_spam and report.spam_blocks, (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])
+
+
+@pytest.mark.parametrize("text", [
+    "这款手机的安兔兔跑分突破两百万，比上一代提升了三成。",  # 跑分: a benchmark score
+    "体育粉丝们在广场上庆祝球队夺冠，一直到深夜。",  # 体育粉 of 体育粉丝
+    "洗米之后浸泡半小时，再加入切好的菠菜和鸡蛋。",  # washing rice, spinach
+    "警方破获一个利用跑分平台为赌博网站洗钱的团伙，抓获犯罪嫌疑人十二名。",  # a police report
+    "本站广告位招租\n联系邮箱：ads@example.com",  # a genuine site's empty ad slot
+    "路由器根据IP报头中的协议号把数据包交给传输层。",  # a protocol number
+])
+def test_the_jargons_everyday_and_news_meanings_are_clean(text):
+    report = spamsift.check(text=text)
+    assert report.label == "clean", (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])

@@ -31,9 +31,15 @@ cdef class CodePoints:
     """:attr:`character_class`, compiled."""
 
     def __cinit__(self, runs):
-        runs = sorted(runs)
         if not runs:
             raise ValueError("an empty set of code points")
+        merged = []  # sorted and apart, for the binary search of _holds
+        for first, last in sorted(runs):
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        runs = merged
         self.count = len(runs)
         self.firsts = <Py_UCS4*> malloc(self.count * sizeof(Py_UCS4))
         self.lasts = <Py_UCS4*> malloc(self.count * sizeof(Py_UCS4))
@@ -52,23 +58,22 @@ cdef class CodePoints:
 
     @classmethod
     def of(cls, code_points) -> CodePoints:
-        """The set of these code points, cut into runs."""
-        runs = []
-        for code_point in sorted(code_points):
-            if runs and code_point == runs[-1][1] + 1:
-                runs[-1][1] = code_point
-            else:
-                runs.append([code_point, code_point])
-        return cls([tuple(run) for run in runs])
+        """The set of these code points (the constructor joins them into runs)."""
+        return cls([(code_point, code_point) for code_point in code_points])
 
     cdef inline bint _holds(self, Py_UCS4 character) noexcept:
-        cdef Py_ssize_t i
+        """A binary search of the runs: a few comparisons for a set of a few runs, a dozen for one of thousands (the
+        rare Han characters)."""
+        cdef Py_ssize_t low = 0, high = self.count, middle
         if character < self.lowest:
             return False
-        for i in range(self.count):
-            if self.firsts[i] <= character <= self.lasts[i]:
-                return True
-        return False
+        while low < high:  # the first run ending at or after the character
+            middle = (low + high) // 2
+            if self.lasts[middle] < character:
+                low = middle + 1
+            else:
+                high = middle
+        return low < self.count and self.firsts[low] <= character
 
     cdef inline bint _beyond(self, int kind) noexcept:
         """Whether no character of a text of this storage kind can be in the set: a text of one byte a character

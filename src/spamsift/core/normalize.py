@@ -221,6 +221,39 @@ MIN_DISGUISED_CHARACTERS = 3
 """Fewer odd characters than this are a symbol (an "ⓘ" info icon), not a disguised word."""
 
 
+def _common_han() -> Iterator[int]:
+    """The Han characters of everyday Chinese: the first level of GB 2312 (3,755 simplified characters) and the
+    frequent characters of Big5 (5,401 traditional ones), read from Python's own codecs."""
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            yield from _decoded(bytes((high, low)), "gb2312")
+    for code in range(0xA440, 0xC67F):
+        high, low = divmod(code, 256)
+        if 0x40 <= low <= 0x7E or 0xA1 <= low <= 0xFE:
+            yield from _decoded(bytes((high, low)), "big5")
+
+
+def _decoded(pair: bytes, codec: str) -> Iterator[int]:
+    try:
+        yield ord(pair.decode(codec))
+    except (UnicodeDecodeError, TypeError):  # a hole in the table
+        return
+
+
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+_HAN = CodePoints(list(_HAN_RANGES))
+_RARE_HAN = CodePoints.of(set(range(_HAN_RANGES[0][0], _HAN_RANGES[0][1] + 1))
+                          | set(range(_HAN_RANGES[1][0], _HAN_RANGES[1][1] + 1)) - set(_common_han()))
+"""Han characters outside everyday Chinese. Chinese advertisements evade keyword filters by writing each word
+with rare characters that look or sound like it ("炷冊鎹埰唫" for "注册送彩金", register and get a bonus): Chinese
+and Japanese prose have under a seventh of their characters so, such a disguise most of them."""
+SUBSTITUTED_HAN_SHARE = 0.4
+"""The share of a text's Han characters, rare ones, from which it is written in substitutes (of 10,044 chats of a
+Chinese Telegram set none reaches it; the highest, 0.33, is "看昵称" repeated)."""
+MIN_SUBSTITUTED_HAN = 8
+"""Fewer Han characters than this are a name, not a disguised text."""
+
+
 def obfuscation_ratio(text: str) -> float:
     """Share of characters that only a disguise would use; 0.0 for plain text in any one script."""
     if text.isascii() or not text:
@@ -233,6 +266,11 @@ def obfuscation_ratio(text: str) -> float:
             pictographs = set(_PICTOGRAPHS.pattern.findall(spelled))
             if len(pictographs) >= MIN_DISGUISED_CHARACTERS:
                 odd += len(pictographs)
+    han = _HAN.count_in(text)
+    if han >= MIN_SUBSTITUTED_HAN:
+        rare = _RARE_HAN.count_in(text)
+        if rare >= SUBSTITUTED_HAN_SHARE * han:
+            odd += rare
     if odd < MIN_DISGUISED_CHARACTERS:
         return 0.0
     return min(1.0, odd / len(text))

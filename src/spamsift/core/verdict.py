@@ -240,12 +240,14 @@ alone are never that sure, and the reporting discount must be able to outweigh t
 
 def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> tuple[list[float], list[bool]]:
     """The segment model's logit of each block, and which blocks were read blind instead. A block naming gambling
-    in words the segment model cannot read (KNOWN_SHARE) is read by the blind segment model, which learned from
+    in words the segment model cannot read (KNOWN_SHARE), or written in disguise (Chinese in rare look-alike
+    characters names nothing the vocabulary knows), is read by the blind segment model, which learned from
     the same blocks what their vocabulary and structure say with no word to help: "棋牌, 捕鱼, 彩票" weighs as
     three gambling games named should, not as a few unexplained words of the Indonesian comments. Blocks judged
-    ``alone`` (a short text's, whose likeliest block speaks for it; a title's) are read so only when they promote:
-    a gambling word alone is the subject of a Korean issue on betting odds as often as of an advertisement. Among
-    a long page's blocks, gambling words named block after block are an operator's menus. A block whose one sign of
+    ``alone`` (a short text's, whose likeliest block speaks for it; a title's) are read so only when they promote
+    or are disguised: a gambling word alone is the subject of a Korean issue on betting odds as often as of an
+    advertisement, and a disguise is nobody's subject. Among a long page's blocks, gambling words named block after
+    block are an operator's menus. A block whose one sign of
     gambling is an offer, with nothing to second it (:func:`_seconded`; in a short text, anywhere in it), is held
     under the spam threshold (ALONE_CEILING): the blind model learned from Indonesian comments, where one promotion
     in a line is spam, but in the languages it reads an offer's words are also a bank's, a shop's, a game's or a
@@ -254,9 +256,10 @@ def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> tupl
     logits = models.segment.block_logits(evidence)
     blind = [False] * len(evidence)
     for i, ev in enumerate(evidence):
-        if not (ev.terms or ev.brands):  # most blocks name nothing
+        disguised = ev.obfuscation >= DISGUISE_SHARE
+        if not (ev.terms or ev.brands or disguised):  # most blocks name nothing
             continue
-        if (_promotes(ev) or (ev.tiers["topic"] and not alone)) and not _reads(models, [ev]):
+        if (_promotes(ev) or disguised or (ev.tiers["topic"] and not alone)) and not _reads(models, [ev]):
             lone = ev.tiers["promo"] and not _seconded(evidence if alone else [ev])
             logits[i] = min(models.segment_blind.logit(ev.dense), ALONE_CEILING if lone else BLIND_CEILING)
             blind[i] = True
@@ -299,6 +302,8 @@ VOCABULARY_FLOOR = 2.0
 (:func:`_promotes_by_vocabulary`): set by hand, since the shared data has no labelled spam of these kinds to fit
 it on."""
 OTHER_SPAM_VOCABULARY = "seo-spam.tsv"
+SENTENCE_ENDS = ".?!。？！"
+"""The marks that end a sentence, in Latin script and in Chinese and Japanese (full width)."""
 PROMOTION_PHRASES = 3
 """Distinct gambling promotion phrases from which a block promotes gambling whatever the model's word weights say:
 a casino's offers name many at once, and a news sentence on the betting industry seldom names more than two
@@ -366,7 +371,7 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
         return False
     others = {term.text for term in ev.terms if term.source == OTHER_SPAM_VOCABULARY
               and not any(term.text in promotion for promotion in promotions)}  # "viagra" of "buy viagra" is none
-    keyword_line = ev.words <= 8 and segment.text.rstrip()[-1:] not in ".?!"
+    keyword_line = ev.words <= 8 and segment.text.rstrip()[-1:] not in SENTENCE_ENDS
     return (len(promotions) >= 2 or bool(others) or keyword_line or bool(segment.hidden)
             or ev.dense[_LINK_DENSITY] > 0.5)
 
