@@ -86,7 +86,20 @@ def test_a_chinese_black_market_advertisement_is_spam(text):
     "警方破获一个利用跑分平台为赌博网站洗钱的团伙，抓获犯罪嫌疑人十二名。",  # a police report
     "本站广告位招租\n联系邮箱：ads@example.com",  # a genuine site's empty ad slot
     "路由器根据IP报头中的协议号把数据包交给传输层。",  # a protocol number
+    "U盾卡驱动在 Chrome 下无法识别，插上后没有反应",  # a bank's security key
+    "有人在群里收银行卡，千万不要卖",  # a warning
 ])
 def test_the_jargons_everyday_and_news_meanings_are_clean(text):
     report = spamsift.check(text=text)
     assert report.label == "clean", (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])
+
+
+@pytest.mark.parametrize("text", [
+    "长期收银行卡，一类卡二类卡都要，高价回收，飞机 @cardbuyer",
+    "Obat kuat asli tahan lama, pesan sekarang via WhatsApp 0812-3456-7890",
+])
+def test_a_subject_of_other_spam_advertised_with_a_contact_is_spam_not_gambling(text):
+    report = spamsift.check(text=text)
+    assert report.label == "spam", (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])
+    reasons = [reason for block in report.spam_blocks for reason in block.reasons]
+    assert any(reason.startswith("spam advertised with a contact") for reason in reasons), reasons

@@ -53,7 +53,8 @@ ADDRESS = re.compile(r"@\w{3,}|[a-z][./][a-z]|\d{4,}|点(?:com|net|cc|vip)")
 
 
 def _read_advertisements(terms: dict[int, list[Term]], views: list[str], one_message: bool) -> None:
-    """Read gambling named as a subject beside a contact as advertised (:func:`advertised`), in place: within a
+    """Read gambling, or other spam, named as a subject beside a contact as advertised (:func:`advertised`), in
+    place: within a
     block, or anywhere in a text that is ``one_message`` (a comment, an issue, a chat message, whose first line
     names the games and whose last gives the Telegram handle). An advertisement gives an ADDRESS with the channel;
     a sentence that names the channel only ("casinos advertise on Telegram") does not, and reporting words keep a

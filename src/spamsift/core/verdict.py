@@ -28,7 +28,14 @@ from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
 from spamsift.core.reporting import quotation
 from spamsift.core.symbols import FamilyEvidence
-from spamsift.core.vocabulary import CASHIER_TIERS, CONTACT_TIER, GAMBLING_TIERS, SPAM_TIERS, outermost
+from spamsift.core.vocabulary import (
+    CASHIER_TIERS,
+    CONTACT_TIER,
+    GAMBLING_TIERS,
+    OTHER_SPAM_VOCABULARY,
+    SPAM_TIERS,
+    outermost,
+)
 
 SPAM_THRESHOLD = 0.5
 """A block is spam when the model gives it at least this probability."""
@@ -63,7 +70,8 @@ def _clip(z: float) -> float:
 
 
 _TERM_LISTINGS = (("promo", False, "gambling terms"), ("promo", True, "gambling advertised with a contact"),
-                  ("seo", False, "spam terms"), ("topic", False, "topic words"),
+                  ("seo", False, "spam terms"), ("seo", True, "spam advertised with a contact"),
+                  ("topic", False, "topic words"),
                   ("counter", False, "reporting/warning words"), (CONTACT_TIER, False, "contacts"))
 """The vocabulary a block's reasons list, as (tier, advertised, title)."""
 
@@ -301,7 +309,6 @@ VOCABULARY_FLOOR = 2.0
 """The lowest logit (probability 0.88) of a block that promotes spam by its vocabulary
 (:func:`_promotes_by_vocabulary`): set by hand, since the shared data has no labelled spam of these kinds to fit
 it on."""
-OTHER_SPAM_VOCABULARY = "seo-spam.tsv"
 SENTENCE_ENDS = ".?!。？！"
 """The marks that end a sentence, in Latin script and in Chinese and Japanese (full width)."""
 PROMOTION_PHRASES = 3
@@ -363,12 +370,15 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
     """Whether a block promotes search spam other than gambling (pharmacy, counterfeits, loans, followers, essay
     mills): it names a promotion of it ("buy viagra", "replica handbags") beside another of its terms, or in a
     keyword line (up to eight words and no sentence: not a title asking "Is it safe to buy Viagra online?"), a
-    hidden block or a block of links. The models learned gambling spam only (the shared data has no other
+    hidden block or a block of links; or it advertises a subject of it with a contact to reach (:func:`advertised`:
+    "收银行卡 ... 飞机 @handle"). The models learned gambling spam only (the shared data has no other
     kind), so this kind is found by its vocabulary. A page that informs about the same subjects names them bare
     ("Viagra", "payday loans", "no prescription"): those are its topic words, never enough."""
     promotions = {term.text for term in ev.terms if term.tier == "seo"}
     if not promotions:
         return False
+    if any(term.advertised for term in ev.terms if term.tier == "seo"):
+        return True
     others = {term.text for term in ev.terms if term.source == OTHER_SPAM_VOCABULARY
               and not any(term.text in promotion for promotion in promotions)}  # "viagra" of "buy viagra" is none
     keyword_line = ev.words <= 8 and segment.text.rstrip()[-1:] not in SENTENCE_ENDS

@@ -61,11 +61,17 @@ class Hit:
     term: Term
 
 
+OTHER_SPAM_VOCABULARY = "seo-spam.tsv"
+"""The list of search spam other than gambling, whose promotions are the ``seo`` tier."""
+
+
 def advertised(term: Term) -> Term:
-    """A term as read in a block that gives a contact: a gambling subject ("捕鱼", "lottery") is then promoted. An
-    advertisement sends its reader somewhere ("fishing games, lottery, contact @admin"); a sentence on lotteries
-    does not."""
-    return replace(term, tier="promo", advertised=True) if term.tier == "topic" else term
+    """A term as read in a block that gives a contact: a subject ("捕鱼", "lottery", "收银行卡") is then promoted,
+    as gambling or as the other spam it is the subject of. An advertisement sends its reader somewhere ("fishing
+    games, lottery, contact @admin"); a sentence on lotteries does not."""
+    if term.tier != "topic":
+        return term
+    return replace(term, tier="seo" if term.source == OTHER_SPAM_VOCABULARY else "promo", advertised=True)
 
 
 def _data_files(suffix: str) -> Iterator[tuple[str, str]]:
