@@ -98,6 +98,15 @@ def test_chinese_written_in_rare_look_alike_characters_is_read_as_a_disguise():
     assert any(reason.startswith("disguised letters") for reason in report.spam_blocks[0].reasons)
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("嫃亾視卂，芣滿嬑芣妏豥，笳莪 8866 7733", "spam"),  # "真人视频，不满意不收费，加我": nothing of gambling
+    ("AG菅汸矗營岼珆，百家乐，炷冊鎹埰唫 @kf8888", "gambling"),  # baccarat named in plain characters
+])
+def test_a_disguise_says_spam_and_only_what_it_names_says_gambling(text, label):
+    report = spamsift.check(text=text)
+    assert report.label == label, (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])
+
+
 ARTICLE = (
     "City council approves new budget for public libraries\n"
     "The city council voted on Tuesday to increase funding for public libraries by 12 percent next year.\n"

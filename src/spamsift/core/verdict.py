@@ -464,12 +464,18 @@ def _content_threshold(page: Page) -> float:
     return CONTENT_SHARE_OF_BEST * max(priors, default=0.0)
 
 
-def _page_label(evidence: list[Evidence], spam_indices: list[int], side: list[Evidence]) -> str:
+def _page_label(evidence: list[Evidence], spam_indices: list[int], side: list[Evidence], blind: list[bool]) -> str:
+    """What kind of spam a spam page is: other search spam when its spam and head name that more than gambling's
+    promotions and brands, or when its spam blocks were read blind with nothing of gambling in them (a disguise
+    alone, as in a porn seller's contact card written in rare characters, says spam but not which); gambling
+    otherwise, as the word models learned it."""
     gambling = seo = 0
     for ev in [evidence[i] for i in spam_indices] + side:
         gambling += ev.tiers["promo"] + len(ev.brands)
         seo += ev.tiers["seo"]
-    return "spam" if seo > gambling else "gambling"
+    unnamed = bool(spam_indices) and not gambling and all(
+        blind[i] and not (_gambling_names(evidence[i]) or evidence[i].numbered) for i in spam_indices)
+    return "spam" if seo > gambling or unnamed else "gambling"
 
 
 @dataclass(slots=True)
@@ -487,6 +493,8 @@ class Assessment:
     url_evidence: list[Evidence]
     by_vocabulary: list[bool]
     """Which blocks promote spam by their vocabulary (:func:`_promotes_by_vocabulary`)."""
+    blind: list[bool]
+    """Which blocks the blind segment model read (:func:`_block_logits`)."""
     block_aggregates: list[float]
     features: list[float]
     doorway: DoorwayEvidence
@@ -535,7 +543,7 @@ def assess(page: Page, models: Models) -> Assessment:
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
                            [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
-                      aggregates, page_features(aggregates, text_logit), doorway,
+                      blind, aggregates, page_features(aggregates, text_logit), doorway,
                       operator_evidence(own_evidence + side_evidence + url_evidence), links_evidence(own), quoted,
                       cloaking_evidence(page.scripts, page.refresh, page.host))
 
@@ -609,7 +617,7 @@ def judge(page: Page, models: Models | None = None) -> Report:
         if family.fired:
             reasons.append(f"{name}: " + "; ".join(family.reasons()))
     reasons.extend(page.notes)
-    label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence)
+    label = "clean" if score < 0.5 else _page_label(a.evidence, spam_indices, a.side_evidence + a.url_evidence, a.blind)
     clean_text = "\n\n".join(b.text for b in blocks if b.kind == "content")
     terms = _spam_terms(a.evidence, spam_indices)
     campaign = {} if label == "clean" else campaign_traces(
