@@ -97,6 +97,8 @@ def test_chinese_written_in_rare_look_alike_characters_is_a_disguise_and_everyda
     assert obfuscation_ratio("我該如何設定我的代理伺服器？打開瀏覽器，在工具下有個選項。") == 0.0  # traditional
     assert obfuscation_ratio("重庆时时彩的开奖结果每十分钟公布一次，彩民可以在官网查询。") == 0.0  # simplified
     assert obfuscation_ratio("東京都は来年度の予算案を発表し、子育て支援に重点を置いた。") == 0.0  # Japanese kanji
+    assert obfuscation_ratio("佢哋嗰啲嘢咪冇咗囉，唔使理佢喇") == 0.0  # written Cantonese
+    assert obfuscation_ratio("關關雎鳩，在河之洲。窈窕淑女，君子好逑。參差荇菜，左右流之。") == 0.0  # classical
     assert obfuscation_ratio("看昵称，看昵称，看昵称") == 0.0  # a chat's 昵 is rare, but a third is no disguise
     assert obfuscation_ratio("鑫淼犇") == 0.0  # a name of rare characters is too short to be a disguised text
 

@@ -221,9 +221,17 @@ MIN_DISGUISED_CHARACTERS = 3
 """Fewer odd characters than this are a symbol (an "ⓘ" info icon), not a disguised word."""
 
 
+_CANTONESE = ("佢哋嘅咗冇啲嚟喺嘢咁乜唔啱噉咪囉喎嗰呢嘞噃咩㗎吖啩嚿畀俾攞睇嘥諗揾搵咋"
+              "喇啦瞓攰冧撳掹㩒踎氹嗱啫咧吓嚡喐餸靚嬲咯哂晒噏嗌揸揼啋嘆嗮冚啖噚乸孖嘍閂")
+"""The characters of written Cantonese (pronouns, particles, everyday verbs: 佢哋, 嘅, 咗, 冇, 睇), which the
+national standards of simplified and traditional Chinese leave out: a Hong Kong forum's comments are Chinese
+written in them, not a disguise."""
+
+
 def _common_han() -> Iterator[int]:
-    """The Han characters of everyday Chinese: the first level of GB 2312 (3,755 simplified characters) and the
-    frequent characters of Big5 (5,401 traditional ones), read from Python's own codecs."""
+    """The Han characters of everyday Chinese: the first level of GB 2312 (3,755 simplified characters), the
+    frequent characters of Big5 (5,401 traditional ones), read from Python's own codecs, and written Cantonese's."""
+    yield from map(ord, _CANTONESE)
     for high in range(0xB0, 0xD8):
         for low in range(0xA1, 0xFF):
             yield from _decoded(bytes((high, low)), "gb2312")
