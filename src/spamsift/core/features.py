@@ -54,11 +54,11 @@ ADDRESS = re.compile(r"@\w{3,}|[a-z][./][a-z]|\d{4,}|点(?:com|net|cc|vip)")
 
 def _read_advertisements(terms: dict[int, list[Term]], views: list[str], one_message: bool) -> None:
     """Read gambling, or other spam, named as a subject beside a contact as advertised (:func:`advertised`), in
-    place: within a
-    block, or anywhere in a text that is ``one_message`` (a comment, an issue, a chat message, whose first line
-    names the games and whose last gives the Telegram handle). An advertisement gives an ADDRESS with the channel;
-    a sentence that names the channel only ("casinos advertise on Telegram") does not, and reporting words keep a
-    block, or a message, from reading as an advertisement: a police report names the channel that advertised."""
+    place: within a block, or anywhere in a text that is ``one_message`` (a comment, an issue, a chat message,
+    whose first line names the games and whose last gives the Telegram handle). An advertisement gives an ADDRESS
+    with the channel; a sentence that names the channel only ("casinos advertise on Telegram") does not, and
+    reporting words keep a block, or a message, from reading as an advertisement: a police report names the channel
+    that advertised."""
     groups = [list(terms)] if one_message else [[i] for i in terms]
     for group in groups:
         tiers = {term.tier for i in group for term in terms[i]}

@@ -244,7 +244,7 @@ def _common_han() -> Iterator[int]:
 def _decoded(pair: bytes, codec: str) -> Iterator[int]:
     try:
         yield ord(pair.decode(codec))
-    except (UnicodeDecodeError, TypeError):  # a hole in the table
+    except (UnicodeDecodeError, TypeError):  # a hole in the table, or a pair read as two characters
         return
 
 

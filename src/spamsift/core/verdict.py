@@ -255,12 +255,12 @@ def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> tupl
     ``alone`` (a short text's, whose likeliest block speaks for it; a title's) are read so only when they promote
     or are disguised: a gambling word alone is the subject of a Korean issue on betting odds as often as of an
     advertisement, and a disguise is nobody's subject. Among a long page's blocks, gambling words named block after
-    block are an operator's menus. A block whose one sign of
-    gambling is an offer, with nothing to second it (:func:`_seconded`; in a short text, anywhere in it), is held
-    under the spam threshold (ALONE_CEILING): the blind model learned from Indonesian comments, where one promotion
-    in a line is spam, but in the languages it reads an offer's words are also a bank's, a shop's, a game's or a
-    warning's ("首充" in a mobile game, "彩金" a contest's prize money, "фриспины" in a psychologist's warning), and
-    a promotion names the trade, a brand or a way to reach it beside its offer."""
+    block are an operator's menus. A block whose one sign of gambling is an offer, with nothing to second it
+    (:func:`_seconded`; in a short text, anywhere in it), is held under the spam threshold (ALONE_CEILING): the
+    blind model learned from Indonesian comments, where one promotion in a line is spam, but in the languages it
+    reads an offer's words are also a bank's, a shop's, a game's or a warning's ("首充" in a mobile game, "彩金" a
+    contest's prize money, "фриспины" in a psychologist's warning), and a promotion names the trade, a brand or a
+    way to reach it beside its offer."""
     logits = models.segment.block_logits(evidence)
     blind = [False] * len(evidence)
     for i, ev in enumerate(evidence):
