@@ -17,7 +17,6 @@ from spamsift.core.normalize import (
     _MIXED_SCRIPT_WORD,
     _PICTOGRAPH_IN_NAME,
     _PICTOGRAPHS,
-    _RARE_HAN,
     _SPACED_HINT,
     _SPACED_LETTERS,
     _TABLE,
@@ -30,6 +29,7 @@ from spamsift.core.normalize import (
     deleet,
     normalize,
     obfuscation_ratio,
+    rare_han,
 )
 from spamsift.core.vocabulary import (
     _LETTER_TWO_DIGITS,
@@ -98,6 +98,7 @@ def test_chinese_written_in_rare_look_alike_characters_is_a_disguise_and_everyda
     assert obfuscation_ratio("重庆时时彩的开奖结果每十分钟公布一次，彩民可以在官网查询。") == 0.0  # simplified
     assert obfuscation_ratio("東京都は来年度の予算案を発表し、子育て支援に重点を置いた。") == 0.0  # Japanese kanji
     assert obfuscation_ratio("佢哋嗰啲嘢咪冇咗囉，唔使理佢喇") == 0.0  # written Cantonese
+    assert rare_han().count_in("㗎㩒佢") == 0  # Cantonese's characters in the extension block too
     assert obfuscation_ratio("關關雎鳩，在河之洲。窈窕淑女，君子好逑。參差荇菜，左右流之。") == 0.0  # classical
     assert obfuscation_ratio("看昵称，看昵称，看昵称") == 0.0  # a chat's 昵 is rare, but a third is no disguise
     assert obfuscation_ratio("鑫淼犇") == 0.0  # a name of rare characters is too short to be a disguised text
@@ -157,7 +158,7 @@ def test_look_alikes_and_names_spelled_with_pictographs_are_read_on_hinted_lines
             == _MIXED_SCRIPT_WORD.sub(_read_latin, text))
     assert _TABLE_CHARS.pattern.sub(_from_table, text) == text.translate(_TABLE)
     for characters in (_PICTOGRAPHS, _CYRILLIC_OR_GREEK, _TABLE_CHARS, _COMBINING_MARKS, _FANCY_LETTERS, _HAN,
-                       _RARE_HAN):
+                       rare_han()):
         assert characters.found_in(text) == bool(characters.pattern.search(text))
         assert characters.count_in(text) == len(characters.pattern.findall(text))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Protocol
 
 from spamsift.core._chars import CodePoints, Found, LeetHint, SpacedLettersHint
@@ -250,11 +251,17 @@ def _decoded(pair: bytes, codec: str) -> Iterator[int]:
 
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
 _HAN = CodePoints(list(_HAN_RANGES))
-_RARE_HAN = CodePoints.of(set(range(_HAN_RANGES[0][0], _HAN_RANGES[0][1] + 1))
-                          | set(range(_HAN_RANGES[1][0], _HAN_RANGES[1][1] + 1)) - set(_common_han()))
-"""Han characters outside everyday Chinese. Chinese advertisements evade keyword filters by writing each word
-with rare characters that look or sound like it ("炷冊鎹埰唫" for "注册送彩金", register and get a bonus): Chinese
-and Japanese prose have under a seventh of their characters so, such a disguise most of them."""
+
+
+@cache
+def rare_han() -> CodePoints:
+    """Han characters outside everyday Chinese. Chinese advertisements evade keyword filters by writing each word
+    with rare characters that look or sound like it ("炷冊鎹埰唫" for "注册送彩金", register and get a bonus): Chinese
+    and Japanese prose have under a seventh of their characters so, such a disguise most of them. Built on the first
+    text with enough Han characters to ask (a few hundredths of a second), not when spamsift is imported."""
+    return CodePoints.of({code_point for first, last in _HAN_RANGES for code_point in range(first, last + 1)}
+                         - set(_common_han()))
+
 SUBSTITUTED_HAN_SHARE = 0.4
 """The share of a text's Han characters, rare ones, from which it is written in substitutes (of 10,044 chats of a
 Chinese Telegram set none reaches it; the highest, 0.33, is "看昵称" repeated)."""
@@ -276,7 +283,7 @@ def obfuscation_ratio(text: str) -> float:
                 odd += len(pictographs)
     han = _HAN.count_in(text)
     if han >= MIN_SUBSTITUTED_HAN:
-        rare = _RARE_HAN.count_in(text)
+        rare = rare_han().count_in(text)
         if rare >= SUBSTITUTED_HAN_SHARE * han:
             odd += rare
     if odd < MIN_DISGUISED_CHARACTERS:

@@ -17,7 +17,7 @@ from importlib import resources
 import ahocorasick_rs
 
 from spamsift.core._chars import LetterDigitsHint
-from spamsift.core.normalize import deleet, hinted_lines, line_around, normalize
+from spamsift.core.normalize import deleet, hinted_lines, line_around, normalize, rare_han
 
 SPAM_TIERS = ("promo", "topic", "counter", "seo")
 """promo: gambling promotion; topic: gambling as a subject; counter: reporting or campaigning
@@ -174,9 +174,11 @@ def _brand_patterns() -> _BrandPatterns:
 
 
 def load_vocabulary() -> None:
-    """Read the term lists and build their automaton and the brand patterns now rather than on the first page."""
+    """Read the term lists and build their automaton, the brand patterns and the rare Han characters now rather
+    than on the first page."""
     _automaton()
     _brand_patterns()
+    rare_han()
 
 
 def find_brands(normalized: str) -> Iterator[re.Match[str]]:
