@@ -262,6 +262,7 @@ def rare_han() -> CodePoints:
     return CodePoints.of({code_point for first, last in _HAN_RANGES for code_point in range(first, last + 1)}
                          - set(_common_han()))
 
+
 SUBSTITUTED_HAN_SHARE = 0.4
 """The share of a text's Han characters, rare ones, from which it is written in substitutes (of 10,044 chats of a
 Chinese Telegram set none reaches it; the highest, 0.33, is "看昵称" repeated)."""

@@ -65,6 +65,11 @@ _URL_SEPARATORS = re.compile(r"[/?&=+_\-.%#]+")
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—:·•»]+\s+|\s*\|\s*")
 
 
+def _disguised(ev: Evidence) -> bool:
+    """Whether a block is written in disguise (DISGUISE_SHARE of odd characters)."""
+    return ev.obfuscation >= DISGUISE_SHARE
+
+
 def _clip(z: float) -> float:
     return max(-12.0, min(12.0, z))
 
@@ -90,7 +95,7 @@ def _describe(ev: Evidence, segment: Segment, models: Models) -> list[str]:
         reasons.append("brand names: " + ", ".join(sorted(set(ev.brands))[:5]))
     if ev.numbered:
         reasons.append("numbered names: " + ", ".join(sorted(set(ev.numbered))[:5]))
-    if ev.obfuscation >= DISGUISE_SHARE:
+    if _disguised(ev):
         reasons.append(f"disguised letters ({ev.obfuscation:.0%} of characters)")
     if ev.repeats >= 3:
         reasons.append(f"line repeated {ev.repeats} times")
@@ -138,7 +143,7 @@ def _side_probs(texts: list[str], models: Models, reporting_segments: int = 0,
         z -= discount
         if not discount and _promotes_by_vocabulary(ev, segment):
             z = max(z, VOCABULARY_FLOOR)
-        named = _promotes(ev) or ev.obfuscation >= DISGUISE_SHARE
+        named = _promotes(ev) or _disguised(ev)
         probs.append(sigmoid(z if named else min(z, ALONE_CEILING)))
     return probs, evidence
 
@@ -209,7 +214,7 @@ def _reads(models: Models, evidence: list[Evidence]) -> bool:
 def _names_anything(ev: Evidence) -> bool:
     """Whether a block names anything of spam: a term of any tier (cashier and contact words too), a brand, a
     numbered name, a menu, or a disguise."""
-    return bool(ev.terms or ev.brands or ev.numbered or ev.menu or ev.obfuscation >= DISGUISE_SHARE)
+    return bool(ev.terms or ev.brands or ev.numbered or ev.menu or _disguised(ev))
 
 
 def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], firm: list[bool],
@@ -264,7 +269,7 @@ def _block_logits(evidence: list[Evidence], models: Models, alone: bool) -> tupl
     logits = models.segment.block_logits(evidence)
     blind = [False] * len(evidence)
     for i, ev in enumerate(evidence):
-        disguised = ev.obfuscation >= DISGUISE_SHARE
+        disguised = _disguised(ev)
         if not (ev.terms or ev.brands or disguised):  # most blocks name nothing
             continue
         if (_promotes(ev) or disguised or (ev.tiers["topic"] and not alone)) and not _reads(models, [ev]):
@@ -302,7 +307,7 @@ def _promotes_nothing(ev: Evidence) -> bool:
     """Whether a block names no promotion, brand, numbered name or disguise: nothing of gambling, or gambling as a
     subject only ("casino", "judi online"). The models' word weights, learned from Indonesian gambling, are then all
     that speaks for spam."""
-    return not (_promotes(ev) or ev.numbered or ev.obfuscation >= DISGUISE_SHARE)
+    return not (_promotes(ev) or ev.numbered or _disguised(ev))
 
 
 VOCABULARY_FLOOR = 2.0
@@ -362,7 +367,7 @@ def _seconded(evidence: list[Evidence]) -> bool:
     names = {term.text for ev in evidence for term in ev.terms if term.tier in GAMBLING_TIERS}
     cashier = {term.text for ev in evidence for term in ev.terms if term.tier in CASHIER_TIERS}
     return (len(names) >= 2 or any(not any(word in name for name in names) for word in cashier)
-            or any(ev.brands or ev.numbered or ev.menu or ev.obfuscation >= DISGUISE_SHARE or ev.tiers[CONTACT_TIER]
+            or any(ev.brands or ev.numbered or ev.menu or _disguised(ev) or ev.tiers[CONTACT_TIER]
                    or ev.dense[_DOMAIN_TEXT] or ev.dense[_LINK_DENSITY] for ev in evidence))
 
 
@@ -411,7 +416,7 @@ def _needs_company(ev: Evidence, segment: Segment) -> bool:
     ("RTД", a logo mixing scripts); a hidden block that names and promotes nothing (closed menus and tabs are
     hidden too); and a list of model numbers with no gambling word ("DX300+AMP14, Cayin N6ii"): a promotion
     names one brand."""
-    if _promotes(ev) or (ev.obfuscation >= DISGUISE_SHARE and (ev.words >= 2 or ev.numbered)):
+    if _promotes(ev) or (_disguised(ev) and (ev.words >= 2 or ev.numbered)):
         return False
     if segment.hidden and not _names_terms(ev) and not ev.numbered:
         return True
