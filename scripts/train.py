@@ -330,6 +330,8 @@ def train(data: Path, without: str | None = None) -> dict:
                          "clean/wcxb-dev: each text as the character 2- to 5-grams of its words",
             "weighting": "page-text model: every source weighs as much in total as the largest; segment model: "
                          "every block once",
+            "unread": "neither word model reads the cashier's words of data/vocabulary/cashier.tsv: they give the "
+                      "segment model no token and are blanked out of the page-text model's text",
             "layout": "train split of clean/scrapinghub and clean/wcxb-dev: blocks labelled content when their "
                       "text is in the ground-truth main content",
             "page": "calibration split of the same sources: comments, landing pages, three composed text pages "

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spamsift.core.boilerplate import ends_sentence
-from spamsift.core.features import DENSE_FEATURES, collect_evidence
+from spamsift.core.features import DENSE_FEATURES, collect_evidence, unread_blanked
 from spamsift.core.normalize import normalize
 from spamsift.core.page import Segment
 
@@ -35,6 +35,22 @@ def test_a_block_has_its_words_repeats_and_terms():
     assert evidence[0].tiers["promo"] >= 1 and evidence[3].tiers["promo"] == 0
     assert [ev.dense[SHORT] for ev in evidence] == [1.0, 1.0, 1.0, 0.0]
     assert evidence[1].dense[REPEATED] > 0 == evidence[0].dense[REPEATED]
+
+
+def test_the_word_models_read_no_token_of_a_cashier_word_but_its_word_counts():
+    text = "Tombol withdraw tidak muncul setelah d3p0sit via OVO"
+    [evidence] = collect_evidence([Segment(0, len(text), text)])
+    assert evidence.tiers["withdraw"] == evidence.tiers["deposit"] == 1
+    assert evidence.words == 8
+    tokens = evidence.tokens.spelled()
+    assert not any("withdraw" in token or "d3p0sit" in token or "deposit" in token for token in tokens)
+    assert "tombol" in tokens and "setelah via" in tokens
+
+
+def test_the_page_text_model_reads_a_text_with_its_cashier_words_blanked_out():
+    blanked = unread_blanked("saldo masuk setelah deposit dan withdraw")
+    assert blanked == "saldo masuk setelah " + " " * 7 + " dan " + " " * 8
+    assert unread_blanked("充值送彩金") == "  送彩金"
 
 
 DOMAIN_PIECES = st.sampled_from(["example", "ab", ".", ".com", ".co", ".id", ".idx", ".info", ".io", "_", "é", "x", " ",

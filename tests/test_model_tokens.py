@@ -27,6 +27,12 @@ def test_a_text_has_its_words_pairs_word_ends_and_deleeted_mixed_words():
     ]
 
 
+def test_a_word_inside_an_unread_span_is_counted_but_gives_no_token():
+    tokens = BlockTokens("saldo deposit via ovo", ((6, 13),))
+    assert tokens.words == 4
+    assert tokens.spelled() == ["saldo", "via", "ovo", "saldo via", "via ovo"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_words_are_what_re_reads_as_words(text):

@@ -59,10 +59,11 @@ cdef class Evidence:
     """The gambling products of an operator's menu that ends in this block (:mod:`spamsift.core.menu`), or ()."""
 
 
-def block_evidence(list segments, list texts, list views, dict terms, dict brands, dict numbered, dict menus) -> list:
+def block_evidence(list segments, list texts, list views, dict terms, dict brands, dict numbered, dict menus,
+                   dict unread) -> list:
     """The evidence of each block, in order, from its segment, its text on one line, its normalized ``view`` and
-    the terms, brands, numbered names and menu ends found in it (by block number; most blocks have none). Repetition
-    is counted among these blocks."""
+    the terms, brands, numbered names, menu ends and spans the word models do not read found in it (by block
+    number; most blocks have none). Repetition is counted among these blocks."""
     repeats = Counter(views)
     cdef list evidence = []
     cdef Evidence ev
@@ -70,7 +71,7 @@ def block_evidence(list segments, list texts, list views, dict terms, dict brand
     cdef Py_ssize_t i
     for i in range(len(segments)):
         view, text, block_terms = views[i], texts[i], terms.get(i, ())
-        tokens = BlockTokens(view)
+        tokens = BlockTokens(view, tuple(unread[i]) if i in unread else ())
         ev = Evidence.__new__(Evidence)
         ev.terms, ev.brands, ev.numbered, ev.tokens = block_terms, brands.get(i, ()), numbered.get(i, ()), tokens
         ev.menu = menus.get(i, ())

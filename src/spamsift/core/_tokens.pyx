@@ -89,6 +89,16 @@ cpdef double weighted_sum(tuple weights, list values) except? -1.0:
         total += <double> weights[i] * <double> values[i]
     return total
 
+
+cdef bint _inside(tuple spans, Py_ssize_t start, Py_ssize_t end):
+    """Whether the word from ``start`` to ``end`` lies inside one of ``spans``."""
+    cdef Py_ssize_t span_start, span_end
+    for span_start, span_end in spans:
+        if span_start <= start and end <= span_end:
+            return True
+    return False
+
+
 @cython.no_gc
 cdef class BlockTokens:
     """The words of a normalized text and the tokens the segment model reads in it: its words of at least three
@@ -97,10 +107,13 @@ cdef class BlockTokens:
     letters and digits read de-leeted. Numbers and words of one or two characters are left out: in noisy OCR and
     in short menu entries they are everywhere and mean nothing.
 
+    Words inside an ``unread`` span (start, end) count as words but give no token: the vocabulary's words that are
+    everyone's (:func:`spamsift.core.vocabulary.unread_by_word_models`).
+
     Its fields are declared in ``_tokens.pxd``, where the compiled evidence (``_evidence.pyx``) reads them too. It
     holds a string and a tuple of strings, so the garbage collector does not track it."""
 
-    def __cinit__(self, str view):
+    def __cinit__(self, str view, tuple unread=()):
         self.view = view
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(view)
         self.starts = <Py_ssize_t*> malloc((n // 2 + 1) * sizeof(Py_ssize_t))
@@ -135,6 +148,8 @@ cdef class BlockTokens:
                     letters = True
                 i += 1
             self.words += 1
+            if unread and _inside(unread, start, i):
+                continue
             if digits and letters:
                 mixed.append(deleet(view[start:i]))
             if i - start >= MIN_WORD and not number:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from spamsift.core._evidence import DENSE_FEATURES, Evidence, block_evidence
 from spamsift.core.menu import product_menus
 from spamsift.core.normalize import deleet, normalize
 from spamsift.core.page import Segment
 from spamsift.core.vocabulary import (
+    CASHIER_TIERS,
     CONTACT_TIER,
     PRODUCT_TIER,
+    Hit,
     Term,
     advertised,
     find_brands,
@@ -24,7 +27,8 @@ from spamsift.core.vocabulary import (
     find_terms,
 )
 
-__all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "char_grams", "collect_evidence"]
+__all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "char_grams", "collect_evidence", "unread_blanked",
+           "unread_spans"]
 
 CHAR_GRAM_SIZES = range(2, 6)
 
@@ -45,6 +49,20 @@ def char_grams(text: str) -> set[str]:
             for start in range(length - size + 1):
                 add(padded[start:start + size])
     return grams
+
+
+def unread_spans(hits: list[Hit]) -> Iterator[tuple[int, int]]:
+    """Where the terms the word models do not read are (CASHIER_TIERS): everyone's words, which the training data has
+    almost only on gambling pages."""
+    return ((hit.start, hit.end) for hit in hits if hit.term.tier in CASHIER_TIERS)
+
+
+def unread_blanked(matched: str) -> str:
+    """A normalized, de-leeted text with the terms the word models do not read (:func:`unread_spans`) blanked out,
+    as the page-text model reads it."""
+    for start, end in reversed(list(unread_spans(find_terms(matched)))):
+        matched = matched[:start] + " " * (end - start) + matched[end:]
+    return matched
 
 
 ADDRESS = re.compile(r"@\w{3,}|[a-z][./][a-z]|\d{4,}|点(?:com|net|cc|vip)")
@@ -91,6 +109,10 @@ def collect_evidence(segments: list[Segment], one_message: bool = False) -> list
             terms.setdefault(bisect_right(line_starts, hit.end - 1) - 1, []).append(hit.term)
     for end, products in product_menus(matched, hits):
         menus[bisect_right(line_starts, end - 1) - 1] = products
+    unread: dict[int, list[tuple[int, int]]] = {}
+    for start, end in unread_spans(hits):
+        i = bisect_right(line_starts, start) - 1
+        unread.setdefault(i, []).append((start - line_starts[i], end - line_starts[i]))
     _read_advertisements(terms, views, one_message)
     brand_starts = set()
     # "aero88" is a brand as written, "kusumat0t0" only once read as letters
@@ -103,4 +125,4 @@ def collect_evidence(segments: list[Segment], one_message: bool = False) -> list
         i = bisect_right(line_starts, match.start()) - 1
         if match.group() not in brands.get(i, ()):
             numbered.setdefault(i, []).append(match.group())
-    return block_evidence(segments, texts, views, terms, brands, numbered, menus)
+    return block_evidence(segments, texts, views, terms, brands, numbered, menus, unread)

@@ -19,7 +19,7 @@ from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.campaign import campaign_traces
 from spamsift.core.cloaking import CloakingEvidence, cloaking_evidence
 from spamsift.core.doorway import DoorwayEvidence, page_doorway
-from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence
+from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence, unread_blanked
 from spamsift.core.links import links_evidence
 from spamsift.core.model import Models, load_models
 from spamsift.core.normalize import deleet, normalize
@@ -685,8 +685,10 @@ judged, whatever their length."""
 
 
 def page_grams(segments: list[Segment]) -> set[str]:
-    """The character n-grams of a whole page, up to WHOLE_TEXT_CHARS: what the page-text model reads."""
-    return char_grams(deleet(normalize(" ".join(segment.text for segment in segments)[:WHOLE_TEXT_CHARS])))
+    """The character n-grams of a whole page, up to WHOLE_TEXT_CHARS, but for the words the word models do not read:
+    what the page-text model reads."""
+    text = " ".join(segment.text for segment in segments)[:WHOLE_TEXT_CHARS]
+    return char_grams(unread_blanked(deleet(normalize(text))))
 
 
 def block_aggregates(page: Page, evidence: list[Evidence], logits: list[float], probs: list[float],
