@@ -15,7 +15,8 @@ greedily, the one covering most names not yet covered first, until one adds fewe
 matches). Every list
 is judged on the other half of the keywords, which neither derivation read, and on how often genuine words match
 it, by one rule: a word is a brand when at least three characters come before an ending it ends with (the shipped
-matcher adds up to four digits after an ending of letters, and exceptions).
+matcher adds up to four digits after an ending of letters, two letters before an ending but "bet", and
+exceptions).
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def test_the_word_models_read_no_token_of_a_cashier_word_but_its_word_counts():
 
 def test_the_page_text_model_reads_a_text_with_its_cashier_words_blanked_out():
     blanked = unread_blanked("saldo masuk setelah deposit dan withdraw")
-    assert blanked == "saldo masuk setelah " + " " * 7 + " dan " + " " * 8
+    assert blanked == " " * 5 + " masuk setelah " + " " * 7 + " dan " + " " * 8
     assert unread_blanked("充值送彩金") == "  送彩金"
 
 

@@ -53,6 +53,11 @@ def test_words_of_other_languages_that_end_like_a_brand_are_not_brands():
     assert [match.group() for match in find_brands(text)] == ["unibet", "sportingbet", "videopoker"]
 
 
+def test_two_letters_make_a_brand_before_an_ending_but_bet():
+    text = normalize("main di ugslot, jdtoto dan rotogel; ribet ke Tebet, Tibet")
+    assert [match.group() for match in find_brands(text)] == ["ugslot", "jdtoto", "rotogel"]
+
+
 def test_a_brand_written_with_digits_for_letters_is_a_brand():
     from spamsift.core.features import collect_evidence
     from spamsift.core.page import Segment

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import chain
 
 from spamsift.core._evidence import DENSE_FEATURES, Evidence, block_evidence
+from spamsift.core.links import find_mirrored_names
 from spamsift.core.menu import product_menus
 from spamsift.core.normalize import deleet, normalize
 from spamsift.core.page import Segment
@@ -115,12 +117,12 @@ def collect_evidence(segments: list[Segment], one_message: bool = False) -> list
         unread.setdefault(i, []).append((start - line_starts[i], end - line_starts[i]))
     _read_advertisements(terms, views, one_message)
     brand_starts = set()
-    # "aero88" is a brand as written, "kusumat0t0" only once read as letters
-    for reading in (normalized,) if matched is normalized else (normalized, matched):
-        for match in find_brands(reading):
-            if match.start() not in brand_starts:
-                brand_starts.add(match.start())
-                brands.setdefault(bisect_right(line_starts, match.start()) - 1, []).append(match.group())
+    # "aero88" is a brand as written, "kusumat0t0" only once read as letters; "hi88" by the gambling domains' names
+    readings = (normalized,) if matched is normalized else (normalized, matched)
+    for match in chain(*map(find_brands, readings), find_mirrored_names(normalized)):
+        if match.start() not in brand_starts:
+            brand_starts.add(match.start())
+            brands.setdefault(bisect_right(line_starts, match.start()) - 1, []).append(match.group())
     for match in find_numbered_names(normalized):
         i = bisect_right(line_starts, match.start()) - 1
         if match.group() not in brands.get(i, ()):

@@ -9,11 +9,16 @@ public suffix: the list is built with the one bundled with tldextract, no networ
 from __future__ import annotations
 
 import gzip
+import re
+from collections import Counter
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
 
 import tldextract
 
+from spamsift.core._chars import LeetHint
+from spamsift.core.normalize import hinted_lines
 from spamsift.core.page import Segment
 from spamsift.core.symbols import FamilyEvidence, Symbol
 
@@ -39,9 +44,41 @@ def gambling_domains() -> frozenset[str]:
     return frozenset(gzip.decompress(raw).decode().split())
 
 
+MIRRORS = 3
+"""Listed domains from which a name of letters and digits is a gambling brand wherever it is written (see
+:func:`mirrored_names`)."""
+_LETTERS_AND_DIGITS = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z]\d*[a-z])[a-z\d]+")
+_MIXED_WORD = re.compile(r"\b[a-z\d]*(?:[a-z]\d|\d[a-z])[a-z\d]*\b")
+_LETTER_BESIDE_DIGIT = LeetHint()
+
+
+@cache
+def mirrored_names() -> frozenset[str]:
+    """The names the lists hold under MIRRORS domains or more (``hi88.com``, ``hi88.net``, ``hi88.vip``...) that mix
+    letters and digits, two letters at least: a betting brand keeps mirrors under many domains for when one is
+    blocked, and a name such as "hi88" or "789club" is nothing else. Names of words alone ("stake", "vulkan", "man")
+    and of one letter ("x500", a slot's multiplier) are ordinary text too. Of the shared data's genuine texts (both
+    comment sets, the ordinary sites' OCR text, the extraction benchmarks' main content, the Telegram chats) none
+    names one."""
+    counts = Counter(domain.split(".", 1)[0] for domain in gambling_domains())
+    return frozenset(name for name, count in counts.items()
+                     if count >= MIRRORS and _LETTERS_AND_DIGITS.fullmatch(name))
+
+
+def find_mirrored_names(normalized: str) -> Iterator[re.Match[str]]:
+    """The :func:`mirrored_names` written in a normalized text as words, read only on its lines with a letter
+    beside a digit."""
+    names = mirrored_names()
+    for line_start, line_end in hinted_lines(normalized, _LETTER_BESIDE_DIGIT):
+        for match in _MIXED_WORD.finditer(normalized, line_start, line_end):
+            if match.group() in names:
+                yield match
+
+
 def load_domains() -> None:
-    """Read the gambling domains and the public suffixes now rather than on the first page."""
+    """Read the gambling domains, the names they mirror and the public suffixes now rather than on the first page."""
     gambling_domains()
+    mirrored_names()
     registered_domain("example.com")
 
 

@@ -404,6 +404,19 @@ def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: fl
     return logit - UNPROMOTING_MARGIN if _promotes_nothing(ev) else logit
 
 
+def _held_when_nothing_is_named(logits: list[float], evidence: list[Evidence], whole: bool) -> list[float]:
+    """The block logits of a short text of several blocks that names nothing of spam (:func:`_names_anything`: a
+    search result's title and snippet, an issue's title and body), each held under the spam threshold
+    (ALONE_CEILING): no block of it is spam on its own, and there is no spam in it to keep company with. The word
+    models learned "login", "daftar" and "anda" from gambling comments, and the segment model read "Silakan login
+    dengan NIM dan password Anda untuk mengakses sistem informasi akademik." 0.73. A text of one block (a
+    comment) is judged by the page-text model, which catches comments naming a brand the vocabulary does not
+    know ("main di mamajitu")."""
+    if not whole or len(evidence) < 2 or any(map(_names_anything, evidence)):
+        return logits
+    return [min(z, ALONE_CEILING) for z in logits]
+
+
 def _promotes(ev: Evidence) -> bool:
     """Whether a text promotes gambling or other spam, or names a gambling brand."""
     return bool(ev.tiers["promo"] or ev.tiers["seo"] or ev.brands)
@@ -529,6 +542,7 @@ def assess(page: Page, models: Models) -> Assessment:
     logits = [min(z, QUOTED_CEILING) if quote else _held_to_evidence(z, ev, segment, discount, named)
               for z, ev, segment, discount, named, quote
               in zip(read, evidence, page.segments, discounts, by_vocabulary, quoted)]
+    logits = _held_when_nothing_is_named(logits, evidence, whole)
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)
