@@ -108,7 +108,7 @@ cdef class BlockTokens:
     in short menu entries they are everywhere and mean nothing.
 
     Words inside an ``unread`` span (start, end) count as words but give no token: the vocabulary's words that are
-    everyone's (:func:`spamsift.core.vocabulary.unread_by_word_models`).
+    everyone's (:func:`spamsift.core.features.unread_spans`).
 
     Its fields are declared in ``_tokens.pxd``, where the compiled evidence (``_evidence.pyx``) reads them too. It
     holds a string and a tuple of strings, so the garbage collector does not track it."""

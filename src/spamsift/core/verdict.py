@@ -405,13 +405,13 @@ def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: fl
 
 
 def _held_when_nothing_is_named(logits: list[float], evidence: list[Evidence], whole: bool) -> list[float]:
-    """The block logits of a short text of several blocks that names nothing of spam (:func:`_names_anything`: a
-    search result's title and snippet, an issue's title and body), each held under the spam threshold
-    (ALONE_CEILING): no block of it is spam on its own, and there is no spam in it to keep company with. The word
-    models learned "login", "daftar" and "anda" from gambling comments, and the segment model read "Silakan login
-    dengan NIM dan password Anda untuk mengakses sistem informasi akademik." 0.73. A text of one block (a
-    comment) is judged by the page-text model, which catches comments naming a brand the vocabulary does not
-    know ("main di mamajitu")."""
+    """The block logits of a short text of several blocks (WHOLE_TEXT_BLOCKS at most: a search result's title and
+    snippet, an issue's title and body) that names nothing of spam (:func:`_names_anything`), each held under the
+    spam threshold (ALONE_CEILING): no block of it is spam on its own, and there is no spam in it to keep company
+    with. The word models learned "login", "daftar" and "anda" from gambling comments, and the segment model read
+    "Silakan login dengan NIM dan password Anda untuk mengakses sistem informasi akademik." 0.73. A text of one
+    block (a comment) is judged by the page-text model, which catches comments naming a brand the vocabulary does
+    not know ("main di mamajitu")."""
     if not whole or len(evidence) < 2 or any(map(_names_anything, evidence)):
         return logits
     return [min(z, ALONE_CEILING) for z in logits]

@@ -27,8 +27,8 @@ GAMBLING_TIERS = ("promo", "topic")
 CASHIER_TIERS = ("deposit", "withdraw")
 """A betting site's cashier (cashier.tsv): paying money in and taking it out. A bank's words too, so they say nothing
 of a block; :mod:`spamsift.core.operator` reads them over a whole page, beside gambling terms. Nor do the word models
-read them (:func:`spamsift.core.features.unread_spans`): the shared data has them almost only on gambling pages (the
-landing pages' OCR names "deposit" 499 times, the ordinary sites' 3), so models that read them learned them as
+read them (:func:`spamsift.core.features.unread_spans`): the shared data has them almost only on gambling pages (of
+the landing pages' OCR texts 499 name "deposit", of the ordinary sites' 3), so models that read them learned them as
 gambling, and a wallet app's bug report ("Halaman riwayat transaksi deposit dan withdraw kosong") read as spam."""
 REQUEST_TIER = "request"
 """The words of the tools that block spam ("filter", "regex", "adblock", in reporting.tsv): they say nothing of a block
