@@ -234,7 +234,7 @@ def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: 
     if grams and (models.page_text.known_share(grams) < KNOWN_SHARE or not _reads(models, own_evidence)):
         return max(logits)
     reading = models.page_text.normalized_logit(grams) - discount
-    if len(own) > 1 and not any(map(_names_anything, own_evidence)):
+    if _several_naming_nothing(own_evidence):
         reading = min(reading, max(logits))
     return max([reading, *(z for z, is_firm in zip(logits, firm) if is_firm)])
 
@@ -412,9 +412,12 @@ def _held_when_nothing_is_named(logits: list[float], evidence: list[Evidence], w
     "Silakan login dengan NIM dan password Anda untuk mengakses sistem informasi akademik." 0.73. A text of one
     block (a comment) is judged by the page-text model, which catches comments naming a brand the vocabulary does
     not know ("main di mamajitu")."""
-    if not whole or len(evidence) < 2 or any(map(_names_anything, evidence)):
-        return logits
-    return [min(z, ALONE_CEILING) for z in logits]
+    return [min(z, ALONE_CEILING) for z in logits] if whole and _several_naming_nothing(evidence) else logits
+
+
+def _several_naming_nothing(evidence: list[Evidence]) -> bool:
+    """Whether a short text's blocks are several and name nothing of spam (:func:`_names_anything`)."""
+    return len(evidence) > 1 and not any(map(_names_anything, evidence))
 
 
 def _promotes(ev: Evidence) -> bool:
