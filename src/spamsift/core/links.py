@@ -17,7 +17,8 @@ from importlib import resources
 
 import tldextract
 
-from spamsift.core.normalize import leet_words
+from spamsift.core._chars import LeetHint
+from spamsift.core.normalize import hinted_lines
 from spamsift.core.page import Segment
 from spamsift.core.symbols import FamilyEvidence, Symbol
 
@@ -47,6 +48,11 @@ MIRRORS = 3
 """Listed domains from which a name of letters and digits is a gambling brand wherever it is written (see
 :func:`mirrored_names`)."""
 _LETTERS_AND_DIGITS = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z]\d*[a-z])[a-z\d]+")
+_MIXED_WORD = re.compile(r"\b[a-z\d]*(?:[a-z]\d|\d[a-z])[a-z\d]*\b")
+"""A word of letters and digits with a letter beside a digit. Not the leetspeak words that
+:func:`spamsift.core.normalize.deleet` reads, which take "@" and "$" as letters: the brand of an e-mail address
+("cs@fun88.com") is written there too."""
+_LETTER_BESIDE_DIGIT = LeetHint()
 
 
 @cache
@@ -63,9 +69,13 @@ def mirrored_names() -> frozenset[str]:
 
 
 def find_mirrored_names(normalized: str) -> Iterator[re.Match[str]]:
-    """The :func:`mirrored_names` written in a normalized text as words."""
+    """The :func:`mirrored_names` written in a normalized text as words, read only on its lines with a letter
+    beside a digit."""
     names = mirrored_names()
-    return (match for match in leet_words(normalized) if match.group() in names)
+    for line_start, line_end in hinted_lines(normalized, _LETTER_BESIDE_DIGIT):
+        for match in _MIXED_WORD.finditer(normalized, line_start, line_end):
+            if match.group() in names:
+                yield match
 
 
 def load_domains() -> None:

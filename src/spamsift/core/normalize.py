@@ -197,13 +197,6 @@ def deleet(normalized: str) -> str:
     return _sub_lines(_LEET_WORD, _read_leet, normalized, _LEET_HINT)
 
 
-def leet_words(normalized: str) -> Iterator[re.Match[str]]:
-    """The words of a normalized text that mix letters with digits or symbols, as written (``g4c0r``, ``hi88``):
-    what :func:`deleet` reads, found on the same lines."""
-    for line_start, line_end in hinted_lines(normalized, _LEET_HINT):
-        yield from _LEET_WORD.finditer(normalized, line_start, line_end)
-
-
 def _from_table(match: re.Match[str]) -> str:
     return match.group().translate(_TABLE)
 
