@@ -109,6 +109,34 @@ def test_a_sections_own_search_result_is_not_a_doorway(title, description, url):
     assert report.label == "clean", (report.score, report.reasons)
 
 
+@pytest.mark.parametrize(("title", "description", "url"), [
+    ("COVID19 | RSUD Kota Bandung", "Informasi layanan vaksinasi dan penanganan COVID-19.",
+     "https://rsud.bandung.go.id/covid19"),
+    ("iPhone15 - Apple (ID)", "iPhone 15 hadir dengan Dynamic Island dan kamera 48MP.", "https://www.apple.com/id/iphone15/"),
+    ("WIN10 | Microsoft Support", "Windows 10 support, updates and downloads.", "https://support.microsoft.com/win10"),
+])
+def test_a_version_numbered_name_echoed_by_its_slug_is_not_a_doorway(title, description, url):
+    """Letters and two digits are a gambling brand's shape (aero88) and a release's (WIN10): the shape is weighed
+    once, as a brand's shape, and the keyword does not name gambling."""
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
+def test_a_brand_before_the_name_the_description_speaks_of_is_a_doorway_without_an_echo():
+    """No URL echo and a description of the victim's own: the title's one-word part that names gambling, and that
+    the description never mentions, is the keyword slot."""
+    title, description = ("NAGA303 - Dinas Pariwisata Provinsi Jawa Barat",
+                          "Website resmi Dinas Pariwisata dan Kebudayaan Provinsi Jawa Barat.")
+    url = "https://disparbud.jabarprov.go.id/"
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.is_spam
+    assert any("never of: NAGA303" in reason for reason in report.reasons)
+    genuine = spamsift.check(text=search_result("INFORMATIKA - Universitas Brawijaya",
+                                                "Jurusan Informatika Fakultas Ilmu Komputer Universitas Brawijaya.",
+                                                "https://if.ub.ac.id/"), url="https://if.ub.ac.id/")
+    assert genuine.label == "clean", (genuine.score, genuine.reasons)
+
+
 def test_a_keyword_repeated_in_the_description_does_not_spell_itself_out():
     evidence = doorway_evidence("LADANGQQ Kejaksaan Negeri Penajam Paser Utara",
                                 ["LADANGQQ LADANGQQ Kejaksaan Negeri Penajam Paser Utara memiliki sebuah platform"],

@@ -170,7 +170,9 @@ def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
                   url_words: list[tuple[str, str]]) -> tuple[list[str], str | None, int | None]:
     """The keyword the head was built around, where the URL echoes it (or None), and which title part it opens
     (or None). A URL's words count when they open a title part or a description, or make up a whole title part;
-    without such an echo, the words a title part and a description both open with."""
+    without such an echo, the words a title part and a description both open with; without those, a title part
+    that is one word naming gambling, beside parts the description speaks of ("NAGA303 - Dinas Pariwisata" /
+    "Website resmi Dinas Pariwisata ...")."""
     for where, phrase in url_words:
         keyword = phrase.split()
         if len(keyword) > MAX_KEYWORD_WORDS:
@@ -185,6 +187,10 @@ def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
             prefix = _common_prefix(part, description)
             if prefix:
                 return prefix[:MAX_KEYWORD_WORDS], None, index
+    for index, part in enumerate(title_parts):
+        if len(part) == 1 and names_gambling(part[0], numbered=False) and \
+                _explains_rest(title_parts, index, part, descriptions):
+            return part, None, index
     return [], None, None
 
 
@@ -233,12 +239,13 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     brand_like = _brand_like(written)
     if brand_like:
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
-    named = names_gambling(written)
+    # a numbered name (HUT79, iPhone15, WIN10) is a shape, which BRAND_SHAPE weighs, not a name of gambling
+    named = names_gambling(written, numbered=False)
     spam_shaped = brand_like or bool(named)
     if named:
         symbols.append(Symbol("GAMBLING_KEYWORD", 2.0, f"the keyword names gambling: {named}"))
     else:
-        named = names_gambling("\n".join((title, *descriptions)))
+        named = names_gambling("\n".join((title, *descriptions)), numbered=False)
         if named:
             symbols.append(Symbol("GAMBLING_HEAD", 1.0, f"the head names gambling: {named}"))
     if part_index is not None and _GLYPH_SEPARATOR.search(title):

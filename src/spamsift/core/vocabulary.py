@@ -253,15 +253,17 @@ def outermost(terms: set[str]) -> set[str]:
     return {term for term in terms if not any(term != other and term in other for other in terms)}
 
 
-def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS) -> str | None:
-    """The first gambling term (of ``tiers``: promotion or topic), brand or numbered name in ``text``, if it holds
-    one: for the short texts the page-wide evidence reads (a doorway's keyword, a link target's name)."""
+def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS, *, numbered: bool = True) -> str | None:
+    """The first gambling term (of ``tiers``: promotion or topic), brand or, unless ``numbered`` is false,
+    numbered name in ``text``, if it holds one: for the short texts the page-wide evidence reads (a doorway's
+    keyword, a link target's name)."""
     normalized = normalize(text.casefold())
     for hit in find_terms(deleet(normalized)):
         if hit.term.tier in tiers:
             return hit.term.text
     for match in find_brands(normalized):
         return match.group()
-    for match in find_numbered_names(normalized):
-        return match.group()
+    if numbered:
+        for match in find_numbered_names(normalized):
+            return match.group()
     return None
