@@ -61,6 +61,13 @@ REPORTS = {
         "Please add these gambling sites to the list: slot88.example, togel4d.example, casino-online.example. "
         "They are spam."
     ),
+    "one paragraph asking and quoting in single quotes and a path (en)": (
+        "Our WordPress site was hacked: Google shows pages like /slot-gacor/ and 'situs togel resmi' in search "
+        "results but we cannot see them when we browse. How do we find the injected files?"
+    ),
+    "one paragraph asking for a ban, quoting in single quotes (en)": (
+        "Moderation: please ban the account posting 'RTP slot gacor hari ini' links in every discussion thread."
+    ),
     "blocklist request with a fenced list (ko)": (
         "도박 사이트 차단 목록에 추가해 주세요\n"
         "아래 도메인은 불법 토토사이트입니다.\n```\nmajor-toto77.com\nsafe-casino88.net\n```"
@@ -73,6 +80,12 @@ def test_a_report_quoting_spam_is_clean(name):
     report = spamsift.check(text=REPORTS[name])
     assert report.label == "clean", (report.score, [(b.text, b.score) for b in report.blocks])
     assert any(reason.startswith("reports spam") for reason in report.reasons), report.reasons
+
+
+def test_a_promotion_that_disclaims_spam_in_its_quotes_is_still_spam():
+    """A reporting word counts for a block that quotes only where the block says it in its own words."""
+    report = spamsift.check(text="Main di 'SLOT88' sekarang juga, 'bukan spam'")
+    assert report.is_spam, report.reasons
 
 
 def test_a_blocklist_request_rendered_as_html_is_clean():

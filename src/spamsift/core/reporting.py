@@ -10,9 +10,9 @@ So a visible block that names something is *quoted* when
 
 - every line of it is a blocklist rule: the syntax says what it is, wherever it stands; or
 - the page asks to block spam, reports a hack or is about a tool that blocks spam (a term of
-  ``vocabulary/reporting.tsv``, in a block that quotes nothing: *blocklist*, *hacked*, *spam*, *filter*), and the
-  block is a list of bare domain names or addresses, or code, or all its gambling names lie inside quotes, code spans
-  or addresses.
+  ``vocabulary/reporting.tsv``, in a block that quotes nothing or outside the quotes of one that does: *blocklist*,
+  *hacked*, *spam*, *filter*), and the block is a list of bare domain names or addresses, or code, or all its
+  gambling names lie inside quotes, code spans or addresses.
 
 A hidden block and a block of links are never quoted: hiding and linking are an injection's, not a report's (an
 issue tracker links addresses, not bare domain names, and a report of a hack does not send its readers on).
@@ -41,8 +41,11 @@ _BLOCKLIST_RULE = re.compile(
 _LISTED_HOSTS = re.compile(rf"(?:[-*+•·]|\d{{1,3}}[.)])?\s*`?{_HOST}`?(?:\s*[,;|]?\s*`?{_HOST}`?)*[,;.]?",
                            re.IGNORECASE)
 """A list item that is nothing but domain names or addresses: bare, bulleted, numbered or in code."""
-_QUOTED_SPANS = re.compile(rf'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」|`[^`\n]+`|\b{_HOST}', re.IGNORECASE)
-"""Quotes, code spans and addresses (URLs and domain names): where a report puts the names it reports."""
+_QUOTED_SPANS = re.compile(rf'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|「[^」\n]*」|`[^`\n]+`'
+                           rf"|(?<!\w)'[^'\n]+'(?!\w)|\b{_HOST}|(?<![\w/])/[\w%.-]+(?:/[\w%.-]*)*", re.IGNORECASE)
+"""Quotes, code spans and addresses (URLs, domain names and paths): where a report puts the names it reports. A
+single quote opens only where no letter stands before it and closes only where none follows: an apostrophe
+("don't", "site's") is neither."""
 REPORTING_VOCABULARY = "reporting.tsv"
 """The term list whose words make a page a report: a request to block, a report of a hack, a spam filter."""
 _CODE_FENCES = ("```", "~~~")
@@ -63,6 +66,15 @@ def _names_only_in_quotes(text: str) -> bool:
     slot88.example, togel4d.example"): a report says what it reports."""
     quoted = " ".join(match.group() for match in _QUOTED_SPANS.finditer(text))
     return names_gambling(quoted) is not None and names_gambling(_QUOTED_SPANS.sub(" ", text), ("promo",)) is None
+
+
+def _request_outside_quotes(text: str, evidence: Evidence) -> str | None:
+    """The reporting term a block that quotes says in its own words, outside its quotes: a one-paragraph issue asks
+    and quotes at once ("please ban the account posting 'RTP slot gacor hari ini' links"); a term it only quotes
+    ("'spam'") asks for nothing."""
+    own_words = _QUOTED_SPANS.sub(" ", text).casefold()
+    return next((term.text for term in evidence.terms if term.source == REPORTING_VOCABULARY
+                 and re.search(rf"(?<!\w){re.escape(term.text)}(?!\w)", own_words)), None)
 
 
 def _fenced(segments: Sequence[Segment]) -> frozenset[int]:
@@ -112,6 +124,7 @@ def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quot
             candidates[i] = "code"
         elif _names_only_in_quotes(segment.text):
             candidates[i] = "its gambling names in quotes, code or addresses"
+            request = request or _request_outside_quotes(segment.text, evidence[i])
         elif request is None:
             request = next((term.text for term in evidence[i].terms if term.source == REPORTING_VOCABULARY), None)
     if request is None or not candidates:
