@@ -2,7 +2,8 @@
 
     python scripts/train.py [--data ../shared/data]
 
-Reproducible: fixed seeds, fixed splits (see spamsift.devdata), deterministic solvers.
+Reproducible: fixed seeds, fixed splits (see spamsift.devdata), deterministic solvers, the library versions of
+constraints/train.txt and one numeric environment (NUMERIC_ENVIRONMENT), whatever the machine's processor.
 Five models are trained; the page model on data the others did not see, and none on the benchmarks' test split:
 1. segment model (train split): is this block spam? Logistic regression over the dense evidence
    features and named tokens (words, word pairs, word beginnings and endings); and the blind segment model, the
@@ -19,6 +20,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import platform
 import random
 import re
 import sys
@@ -347,10 +350,33 @@ def train(data: Path, without: str | None = None) -> dict:
             "layout": layout, "page": page}
 
 
+NUMERIC_ENVIRONMENT = {
+    "NPY_DISABLE_CPU_FEATURES": "X86_V3 X86_V4 AVX512_ICL AVX512_SPR",
+    "OPENBLAS_CORETYPE": "Nehalem",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+}
+"""The numeric code training runs on x86_64, the same on every processor: numpy's and OpenBLAS's x86-64-v2 kernels
+(numpy's baseline) and one thread. Left to choose, they take the processor's widest vector instructions and split
+sums over its cores, and the weights' fourth decimals moved with them: on one machine the AVX-512 kernels and the
+AVX2 ones wrote weights differing in 62,666 entries, and a new machine did not write the weights an older one had
+shipped under the same library versions."""
+
+
+def _with_numeric_environment() -> None:
+    """Run this script again under NUMERIC_ENVIRONMENT unless it already runs so: the libraries read it when they
+    load, which has happened by now."""
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        return
+    if any(os.environ.get(name) != value for name, value in NUMERIC_ENVIRONMENT.items()):
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **NUMERIC_ENVIRONMENT})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     args = parser.parse_args()
+    _with_numeric_environment()
     weights = train(args.data)
     OUT.write_bytes(gzip.compress(json.dumps(weights, ensure_ascii=False, sort_keys=True).encode(), mtime=0))
     load_models.cache_clear()
