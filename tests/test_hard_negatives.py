@@ -257,6 +257,10 @@ HARD_NEGATIVES = {
     "an odds API returning nothing (tr)": (
         "Bahis oranları API'si boş dönüyor\nMaç listesi geliyor ama bahis oranları alanı boş."
     ),
+    "a news site's issue on filtering illegal betting ads, illegal in one word (tr)": (
+        "Haber sitesinde bahis reklamlarını engelle\nYasadışı bahis siteleri ve casino reklamları yorum bölümünde "
+        "çıkıyor. Bunları otomatik olarak gizleyen bir filtre ekleyelim."
+    ),
     "a pachislot simulator's reel timing (ja)": (
         "スロットのリール停止タイミングがずれる\nパチスロ実機シミュレーターでリール停止が1フレーム遅れます。"
     ),
