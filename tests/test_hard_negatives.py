@@ -261,6 +261,10 @@ HARD_NEGATIVES = {
         "Haber sitesinde bahis reklamlarını engelle\nYasadışı bahis siteleri ve casino reklamları yorum bölümünde "
         "çıkıyor. Bunları otomatik olarak gizleyen bir filtre ekleyelim."
     ),
+    "a dataset card naming what it removes and its false positives (en)": (
+        "Dataset card: this corpus removes pages about online gambling (judi online, slot, togel) using a keyword "
+        "list; false positives on news articles are documented below."
+    ),
     "a pachislot simulator's reel timing (ja)": (
         "スロットのリール停止タイミングがずれる\nパチスロ実機シミュレーターでリール停止が1フレーム遅れます。"
     ),
