@@ -65,6 +65,10 @@ REPORTS = {
         "Our WordPress site was hacked: Google shows pages like /slot-gacor/ and 'situs togel resmi' in search "
         "results but we cannot see them when we browse. How do we find the injected files?"
     ),
+    "one paragraph reporting a hack in the webmasters' word, quoting in single quotes (pt)": (
+        "Nosso site foi invadido: aparecem páginas de 'cassino online' e 'apostas esportivas' no Google. Como "
+        "removemos?"
+    ),
     "one paragraph asking for a ban, quoting in single quotes (en)": (
         "Moderation: please ban the account posting 'RTP slot gacor hari ini' links in every discussion thread."
     ),
