@@ -114,10 +114,13 @@ def test_a_sections_own_search_result_is_not_a_doorway(title, description, url):
      "https://rsud.bandung.go.id/covid19"),
     ("iPhone15 - Apple (ID)", "iPhone 15 hadir dengan Dynamic Island dan kamera 48MP.", "https://www.apple.com/id/iphone15/"),
     ("WIN10 | Microsoft Support", "Windows 10 support, updates and downloads.", "https://support.microsoft.com/win10"),
+    # the description writes the keyword apart: it speaks of it
+    ("HUT79 | Pemerintah Kabupaten Sleman", "Peringatan HUT RI ke-79 di Kabupaten Sleman.",
+     "https://slemankab.go.id/hut79/"),
 ])
 def test_a_version_numbered_name_echoed_by_its_slug_is_not_a_doorway(title, description, url):
-    """Letters and two digits are a gambling brand's shape (aero88) and a release's (WIN10): the shape is weighed
-    once, as a brand's shape, and the keyword does not name gambling."""
+    """Letters and two digits are a gambling brand's shape (aero88) and a release's or an event's (WIN10, HUT79):
+    the shape is weighed once, as a brand's shape, and the keyword does not name gambling."""
     report = spamsift.check(text=search_result(title, description, url), url=url)
     assert report.label == "clean", (report.score, report.reasons)
 

@@ -83,12 +83,22 @@ def _contains(tokens: list[str], phrase: list[str]) -> bool:
 def _explains_rest(title_parts: list[list[str]], part_index: int, keyword: list[str],
                    descriptions: list[list[str]]) -> bool:
     """Whether the title part the keyword opens is the keyword alone, and a description names the title's other
-    parts (two words of them or more): a site's description speaks of what its title says, an injection's
-    keyword is the part it never mentions."""
-    if title_parts[part_index] != keyword:
+    parts (two words of them or more) but not the keyword, not even written apart: a site's description speaks of
+    what its title says, an injection's keyword is the part it never mentions."""
+    if title_parts[part_index] != keyword or _written_apart(keyword, descriptions):
         return False
     rest = {w for i, part in enumerate(title_parts) if i != part_index for w in part if len(w) > 2}
     return any(len(rest & set(d)) >= 2 for d in descriptions)
+
+
+_LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _written_apart(keyword: list[str], descriptions: list[list[str]]) -> bool:
+    """Whether a description writes a one-word keyword of letters and digits as separate words: an event's or a
+    release's page names "HUT79" as "HUT RI ke-79" and "iPhone15" as "iPhone 15"; a brand is written whole."""
+    pieces = _LETTERS_OR_DIGITS.findall(keyword[0]) if len(keyword) == 1 else []
+    return len(pieces) >= 2 and any(set(pieces) <= set(d) for d in descriptions)
 
 
 def _common_prefix(a: list[str], b: list[str]) -> list[str]:
