@@ -140,6 +140,17 @@ def test_a_brand_before_the_name_the_description_speaks_of_is_a_doorway_without_
     assert genuine.label == "clean", (genuine.score, genuine.reasons)
 
 
+@pytest.mark.parametrize("brand", ["FUN88", "hi88", "789club"])
+def test_a_brand_the_domain_lists_mirror_names_gambling_in_a_doorway_head(brand):
+    """A numbered name is only a shape, but a name the gambling domain lists hold under many domains is a brand, as
+    the blocks' evidence reads it."""
+    evidence = doorway_evidence(f"{brand} - Dinas Pariwisata Provinsi Jawa Barat",
+                                ["Website resmi Dinas Pariwisata Provinsi Jawa Barat."], None,
+                                "disparbud.jabarprov.go.id", [])
+    assert "GAMBLING_KEYWORD" in [s.name for s in evidence.symbols]
+    assert evidence.logit > 0
+
+
 def test_a_keyword_repeated_in_the_description_does_not_spell_itself_out():
     evidence = doorway_evidence("LADANGQQ Kejaksaan Negeri Penajam Paser Utara",
                                 ["LADANGQQ LADANGQQ Kejaksaan Negeri Penajam Paser Utara memiliki sebuah platform"],

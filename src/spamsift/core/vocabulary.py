@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import chain
 
 import ahocorasick_rs
 
 from spamsift.core._chars import LetterDigitsHint
+from spamsift.core.links import find_mirrored_names
 from spamsift.core.normalize import deleet, hinted_lines, line_around, normalize, rare_han
 
 SPAM_TIERS = ("promo", "topic", "counter", "seo")
@@ -254,14 +256,15 @@ def outermost(terms: set[str]) -> set[str]:
 
 
 def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS, *, numbered: bool = True) -> str | None:
-    """The first gambling term (of ``tiers``: promotion or topic), brand or, unless ``numbered`` is false,
-    numbered name in ``text``, if it holds one: for the short texts the page-wide evidence reads (a doorway's
+    """The first gambling term (of ``tiers``: promotion or topic), brand (by its ending, or a name the gambling
+    domain lists mirror, as :func:`spamsift.core.features.collect_evidence` reads brands) or, unless ``numbered`` is
+    false, numbered name in ``text``, if it holds one: for the short texts the page-wide evidence reads (a doorway's
     keyword, a link target's name)."""
     normalized = normalize(text.casefold())
     for hit in find_terms(deleet(normalized)):
         if hit.term.tier in tiers:
             return hit.term.text
-    for match in find_brands(normalized):
+    for match in chain(find_brands(normalized), find_mirrored_names(normalized)):
         return match.group()
     if numbered:
         for match in find_numbered_names(normalized):
