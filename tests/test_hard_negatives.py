@@ -309,6 +309,47 @@ HARD_NEGATIVES = {
     ),
 }
 
+DEVELOPMENT_ISSUES = [
+    "Bug: tombol 'Spin' pada game slot demo tidak berfungsi setelah saldo habis, seharusnya muncul dialog isi ulang "
+    "saldo virtual.",
+    "Tambahkan fitur riwayat taruhan di halaman profil pengguna (aplikasi simulasi togel untuk tugas kuliah).",
+    "Halaman hasil togel di aplikasi simulasi kami menampilkan error 500 setelah update server.",
+    "Sportsbook: parlay with a void leg throws an exception in SettlementService. Stack trace below.",
+]
+
+
+@pytest.mark.parametrize("issue", DEVELOPMENT_ISSUES)
+def test_a_bug_report_or_feature_request_on_a_gambling_product_is_clean(issue):
+    """An issue tracker's texts on slot games, lottery apps and sportsbooks name their gambling words in sentences
+    about code (development.tsv); the word models, which learned those words from advertisements, read them as
+    spam, and two promotions named in one ("parlay", "sportsbook") read as an operator's page."""
+    report = spamsift.check(text=issue)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
+@pytest.mark.parametrize("promotion", [
+    "Situs slot gacor anti error dan tanpa bug, daftar sekarang di MANTAP88 dapatkan bonus new member 100%!",
+    "Main di sini gak pernah error, WD cepat, hubungi WA 0812-3456-7890 untuk daftar slot gacor.",
+])
+def test_a_promotion_promising_no_errors_is_still_spam(promotion):
+    """Gambling advertisements promise a server "anti error", "tanpa bug": beside a brand or a contact, the words
+    of software development excuse nothing."""
+    assert spamsift.check(text=promotion).label == "gambling"
+
+
+def test_a_promotion_spliced_into_a_technical_page_is_still_located():
+    """A block's own words of software development discount it, never another block's."""
+    manual = (
+        "If the request fails, the client raises an exception with the error message returned by the endpoint.\n"
+        "To reproduce the bug, run the unit tests with the debug flag and read the stack trace in the log.\n"
+        "The old endpoint is deprecated and will be removed in the next release of the library.\n"
+    )
+    promotion = "Daftar situs slot gacor hari ini, link alternatif terpercaya gampang maxwin dan bonus new member 100%"
+    report = spamsift.check(text=manual + promotion + "\n" + manual)
+    assert report.label == "gambling"
+    assert [block.text for block in report.spam_blocks] == [promotion]
+
+
 WALLET_BUG_REPORTS = [
     "Halaman riwayat transaksi deposit dan withdraw kosong",
     "Deposit minimal Rp10.000 gagal diproses di aplikasi",

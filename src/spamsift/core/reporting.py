@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spamsift.core.features import Evidence
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import names_gambling
+from spamsift.core.vocabulary import names_gambling, names_something
 
 _HOST = r"(?:https?://)?(?:[\w-]+\.)+[^\W\d_]{2,}\.?(?::\d+)?(?:/\S*)?"
 _BLOCKLIST_RULE = re.compile(
@@ -105,7 +105,7 @@ def quotation(segments: Sequence[Segment], evidence: Sequence[Evidence]) -> Quot
     """Which blocks of a page quote the spam it reports. Only blocks that name something are read: the others have
     nothing to excuse, and they are most blocks of most pages."""
     quoted: list[str | None] = [None] * len(segments)
-    named = [i for i, ev in enumerate(evidence) if ev.terms or ev.brands or ev.numbered]
+    named = [i for i, ev in enumerate(evidence) if (ev.terms and names_something(ev.terms)) or ev.brands or ev.numbered]
     reports = any(term.source == REPORTING_VOCABULARY for i in named for term in evidence[i].terms)
     fenced = _fenced(segments) if named and reports else frozenset()
     request = None

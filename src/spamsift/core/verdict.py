@@ -34,6 +34,8 @@ from spamsift.core.vocabulary import (
     GAMBLING_TIERS,
     OTHER_SPAM_VOCABULARY,
     SPAM_TIERS,
+    development_words,
+    names_something,
     outermost,
 )
 
@@ -173,16 +175,19 @@ def _reporting_discount(ev: Evidence, reporting_segments: int, read_as_sentence:
     ``read_as_sentence``: the line that introduces the quotes of the spam its page reports
     (:mod:`spamsift.core.reporting`: "these slot sites are still reachable:"), and the words of a page's URL, which a
     news site writes from its headline or its tags (``/tag/judi-togel``) and a doorway from its keyword: on a page
-    that reports elsewhere they are the headline's."""
+    that reports elsewhere they are the headline's. A bug report or a feature request is discounted so by its own
+    words of software development (``development.tsv``: "tidak berfungsi", "ошибка"), never by another block's: it
+    speaks of a product's code, not for the product, unless it gives a contact."""
     counter = ev.tiers["counter"]
-    if not (counter or reporting_segments >= 2) or ev.brands or ev.obfuscation:
+    development = development_words(ev.tiers)
+    if not (counter or development or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
     dense = ev.dense
     if dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
         return 0.0
     if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2) and not read_as_sentence:
         return 0.0
-    return REPORTING_DISCOUNT * (min(counter, 2) + min(reporting_segments, 3))
+    return REPORTING_DISCOUNT * (min(counter + development, 2) + min(reporting_segments, 3))
 
 
 WHOLE_TEXT_BLOCKS = 3
@@ -212,9 +217,9 @@ def _reads(models: Models, evidence: list[Evidence]) -> bool:
 
 
 def _names_anything(ev: Evidence) -> bool:
-    """Whether a block names anything of spam: a term of any tier (cashier and contact words too), a brand, a
-    numbered name, a menu, or a disguise."""
-    return bool(ev.terms or ev.brands or ev.numbered or ev.menu or _disguised(ev))
+    """Whether a block names anything of spam: a term of any tier but software development's (cashier and contact
+    words too), a brand, a numbered name, a menu, or a disguise."""
+    return bool((ev.terms and names_something(ev.terms)) or ev.brands or ev.numbered or ev.menu or _disguised(ev))
 
 
 def _whole_text_logit(own: list[Segment], own_evidence: list[Evidence], logits: list[float], firm: list[bool],

@@ -9,7 +9,7 @@ included) over the normalized, de-leeted text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -42,7 +42,10 @@ PRODUCT_KINDS = ("gambling", "shared")
 CONTACT_TIER = "contact"
 """Where an advertisement sends its reader (contact.tsv: messaging apps, their link forms, customer service): anyone's
 words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
-TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER)
+DEVELOPMENT_TIER = "development"
+"""The words of building and fixing software (development.tsv: "bug", "tidak berfungsi", "ошибка"): they say nothing
+of spam, only that a sentence using them is about a product's code (see ``spamsift.core.verdict``)."""
+TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER, DEVELOPMENT_TIER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,17 @@ class Hit:
     start: int
     end: int
     term: Term
+
+
+def development_words(tiers: Mapping[str, int]) -> int:
+    """How many words of software development (DEVELOPMENT_TIER) a text's tier counts hold; none when it gives a
+    contact: an advertisement sends its reader somewhere, a bug report does not."""
+    return 0 if tiers[CONTACT_TIER] else tiers[DEVELOPMENT_TIER]
+
+
+def names_something(terms: tuple[Term, ...] | list[Term]) -> bool:
+    """Whether terms hold one that has something to do with spam: any tier but the words of software development."""
+    return any(term.tier != DEVELOPMENT_TIER for term in terms)
 
 
 OTHER_SPAM_VOCABULARY = "seo-spam.tsv"
