@@ -140,6 +140,26 @@ def test_a_brand_before_the_name_the_description_speaks_of_is_a_doorway_without_
     assert genuine.label == "clean", (genuine.score, genuine.reasons)
 
 
+def test_a_brand_closed_by_a_colon_before_the_victims_own_name_is_the_keyword():
+    """A colon written against the word before it separates a title's parts too ("SULTANSLOT: Portal Jurnal"); and
+    the words the victim's own part and its description open with ("Portal Jurnal") are its name, not the keyword,
+    when another part is one word naming gambling."""
+    title, description = ("SULTANSLOT: Portal Jurnal Universitas Riau",
+                          "Portal jurnal ilmiah Universitas Riau, Open Journal System.")
+    url = "https://ejournal.unri.ac.id/"
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.is_spam
+    assert any("never of: SULTANSLOT" in reason for reason in report.reasons)
+    for title, description, url in [
+        ("Dispora Jatim: Porprov VIII 2023", "Hasil pertandingan Porprov VIII Jawa Timur 2023.",
+         "https://dispora.jatimprov.go.id/"),
+        ("Blackjack: Rules and Strategy | Wizard of Odds", "Blackjack rules, basic strategy and house edge.",
+         "https://wizardofodds.com/games/blackjack/"),
+    ]:
+        genuine = spamsift.check(text=search_result(title, description, url), url=url)
+        assert genuine.label == "clean", (title, genuine.score, genuine.reasons)
+
+
 @pytest.mark.parametrize("brand", ["FUN88", "hi88", "789club"])
 def test_a_brand_the_domain_lists_mirror_names_gambling_in_a_doorway_head(brand):
     """A numbered name is only a shape, but a name the gambling domain lists hold under many domains is a brand, as

@@ -37,10 +37,10 @@ class DoorwayEvidence(FamilyEvidence):
     """Where the URL carries the keyword (``?log=``, ``path slug``), when it does."""
 
 
-# Separators between a title's parts: punctuation dashes and bars, and the emoji and dingbats (✈️ ⚡ 🔥 ✅)
-# doorway kits put between the keyword and the victim's name.
+# Separators between a title's parts: punctuation dashes and bars, a colon closing the word before it ("SULTANSLOT:
+# Portal Jurnal"), and the emoji and dingbats (✈️ ⚡ 🔥 ✅) doorway kits put between the keyword and the victim's name.
 _GLYPH = r"[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
-_TITLE_SPLIT = re.compile(rf"\s*(?:{_GLYPH}+|[|»•·~]+|\s[-–—:]+\s)\s*")
+_TITLE_SPLIT = re.compile(rf"\s*(?:{_GLYPH}+|[|»•·~]+|\s[-–—:]+\s|:\s)\s*")
 _GLYPH_SEPARATOR = re.compile(rf"\s*{_GLYPH}+\s*")
 _SPINTAX = re.compile(r"\{[^{}|]{1,60}(?:\|[^{}|]{1,60})+\}")
 _KEY_VALUE_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{12,}|[\w-]+\.(?:html?|php|aspx?|jsp|pdf|jpe?g|png))$", re.I)
@@ -180,9 +180,10 @@ def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
                   url_words: list[tuple[str, str]]) -> tuple[list[str], str | None, int | None]:
     """The keyword the head was built around, where the URL echoes it (or None), and which title part it opens
     (or None). A URL's words count when they open a title part or a description, or make up a whole title part;
-    without such an echo, the words a title part and a description both open with; without those, a title part
-    that is one word naming gambling, beside parts the description speaks of ("NAGA303 - Dinas Pariwisata" /
-    "Website resmi Dinas Pariwisata ...")."""
+    without such an echo, a title part that is one word naming gambling, beside parts the description speaks of
+    ("NAGA303 - Dinas Pariwisata" / "Website resmi Dinas Pariwisata ..."; "SULTANSLOT: Portal Jurnal" / "Portal
+    jurnal ilmiah ...", where the words the victim's own part and its description open with are no keyword);
+    without one, the words a title part and a description both open with."""
     for where, phrase in url_words:
         keyword = phrase.split()
         if len(keyword) > MAX_KEYWORD_WORDS:
@@ -193,14 +194,14 @@ def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
         if any(_starts_with(d, keyword) for d in descriptions):
             return keyword, where, None
     for index, part in enumerate(title_parts):
+        if len(part) == 1 and names_gambling(part[0], numbered=False) and \
+                _explains_rest(title_parts, index, part, descriptions):
+            return part, None, index
+    for index, part in enumerate(title_parts):
         for description in descriptions:
             prefix = _common_prefix(part, description)
             if prefix:
                 return prefix[:MAX_KEYWORD_WORDS], None, index
-    for index, part in enumerate(title_parts):
-        if len(part) == 1 and names_gambling(part[0], numbered=False) and \
-                _explains_rest(title_parts, index, part, descriptions):
-            return part, None, index
     return [], None, None
 
 
