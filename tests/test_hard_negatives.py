@@ -412,6 +412,30 @@ def test_an_english_promotion_injected_into_an_article_is_located(promotion):
     assert [block.text for block in report.spam_blocks] == [promotion]
 
 
+@pytest.mark.parametrize("line", [
+    "DEWATOTO bersama Klinik Sehat Sentosa menyediakan layanan pemeriksaan kesehatan, vaksinasi dan konsultasi gizi "
+    "untuk keluarga. Klinik ini buka setiap hari dengan dokter umum dan dokter anak yang berpengalaman.",
+    "Klinik Sehat Sentosa | MEGATOGEL Layanan Kesehatan Keluarga dan Vaksinasi",
+])
+def test_a_line_opening_with_a_capitalised_gambling_name_is_located(line):
+    """Doorway kits stamp their keyword in capitals before the victim's own sentences and names: the words after it
+    read as genuine, the capitalised name at a line's or a part's opening does not."""
+    report = spamsift.check(text=ARTICLE + line + "\n" + ARTICLE)
+    assert report.label == "gambling", report.score
+    assert [block.text for block in report.spam_blocks] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Polisi menangkap tiga admin situs judi online SLOT88 yang mempromosikan judi di media sosial.",
+    "The club announced a new sleeve sponsorship deal with FUN88 ahead of the season opener on Saturday.",
+])
+def test_a_capitalised_gambling_name_in_news_is_not_located(line):
+    """A report names the brand beside its reporting words, and news on a sponsor writes its name inside a
+    sentence, not at its opening."""
+    report = spamsift.check(text=ARTICLE + line + "\n" + ARTICLE)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 CASINO_OFFERS = (
     "New players are welcome here. Your first deposit is matched and comes with bonus cash that you can use on "
     "every game in our lobby, and the wagering requirements are among the lowest you will find. Every week you "
