@@ -330,10 +330,11 @@ def test_a_bug_report_or_feature_request_on_a_gambling_product_is_clean(issue):
 @pytest.mark.parametrize("promotion", [
     "Situs slot gacor anti error dan tanpa bug, daftar sekarang di MANTAP88 dapatkan bonus new member 100%!",
     "Main di sini gak pernah error, WD cepat, hubungi WA 0812-3456-7890 untuk daftar slot gacor.",
+    "💚7PUTRI💚 terpercaya. Banyak pilihan game, tidak pernah error parah, WD masuk tepat waktu, CS ramah.",
 ])
 def test_a_promotion_promising_no_errors_is_still_spam(promotion):
-    """Gambling advertisements promise a server "anti error", "tanpa bug": beside a brand or a contact, the words
-    of software development excuse nothing."""
+    """Gambling advertisements promise a server "anti error", "tanpa bug": beside a brand, a contact, a numbered
+    name or pictographs, the words of software development excuse nothing."""
     assert spamsift.check(text=promotion).label == "gambling"
 
 

@@ -20,6 +20,7 @@ from spamsift.core.page import Segment
 from spamsift.core.vocabulary import (
     CASHIER_TIERS,
     CONTACT_TIER,
+    DEVELOPMENT_TIER,
     PRODUCT_TIER,
     Hit,
     Term,
@@ -29,10 +30,28 @@ from spamsift.core.vocabulary import (
     find_terms,
 )
 
-__all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "char_grams", "collect_evidence", "unread_blanked",
-           "unread_spans"]
+__all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "char_grams", "collect_evidence", "speaks_of_code",
+           "unread_blanked", "unread_spans"]
 
 CHAR_GRAM_SIZES = range(2, 6)
+
+
+_EMOJI = DENSE_FEATURES.index("emoji")
+
+
+def speaks_of_code(ev: Evidence) -> int:
+    """How many words of software development (DEVELOPMENT_TIER: "bug", "tidak berfungsi", "ошибка") a block
+    holds, written plainly: none when it also bears an advertisement's marks, a contact, a brand, a numbered name,
+    a disguise or pictographs. A bug report names the product it fixes; a testimonial promises it has no bugs
+    ("🖤5UNSUR🖤 terpercaya ... Tidak pernah error parah"), and a doorway's spun self-description of a software
+    house says "simulasi" beside "SITUSCUAN328"."""
+    if not ev.terms:  # most blocks name nothing
+        return 0
+    tiers = ev.tiers
+    if (tiers[CONTACT_TIER] or ev.brands or ev.numbered or ev.obfuscation or ev.dense[_EMOJI]
+            or not tiers[DEVELOPMENT_TIER]):
+        return 0
+    return tiers[DEVELOPMENT_TIER]
 
 
 def char_grams(text: str) -> set[str]:

@@ -8,15 +8,15 @@ in and for taking out) beside two gambling terms, in any language the vocabulary
 gambling products side by side (:mod:`spamsift.core.menu`). A page that reports or
 warns anywhere (a reporting word of the vocabulary's ``counter`` tier) is never read this way: news on an
 operator, a regulator's notice and an addiction helpline name the same things. Nor are the terms of a text that
-speaks of software (a word of ``development.tsv`` and no contact) an operator's offers: a bug report on a
+speaks of software (:func:`spamsift.core.features.speaks_of_code`) an operator's offers: a bug report on a
 sportsbook names "parlay" and "sportsbook" too.
 """
 
 from __future__ import annotations
 
-from spamsift.core.features import Evidence
+from spamsift.core.features import Evidence, speaks_of_code
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import development_words, outermost
+from spamsift.core.vocabulary import outermost
 
 OPERATOR_BIAS = 4.5
 """Two promotions (6.5), or a cashier and two gambling terms (3.25 each), read as an operator's page with a logit
@@ -48,7 +48,7 @@ def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
             reporting = next(term.text for term in ev.terms if term.tier == "counter")
             return FamilyEvidence((Symbol("REPORTING", -10.0, f"the page reports or warns: {reporting}"),),
                                   OPERATOR_BIAS)
-        if development_words(ev.tiers):
+        if speaks_of_code(ev):
             continue
         for term in ev.terms:
             if term.tier in found:

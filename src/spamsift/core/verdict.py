@@ -19,7 +19,14 @@ from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.campaign import campaign_traces
 from spamsift.core.cloaking import CloakingEvidence, cloaking_evidence
 from spamsift.core.doorway import DoorwayEvidence, page_doorway
-from spamsift.core.features import DENSE_FEATURES, Evidence, char_grams, collect_evidence, unread_blanked
+from spamsift.core.features import (
+    DENSE_FEATURES,
+    Evidence,
+    char_grams,
+    collect_evidence,
+    speaks_of_code,
+    unread_blanked,
+)
 from spamsift.core.links import links_evidence
 from spamsift.core.model import Models, load_models
 from spamsift.core.normalize import deleet, normalize
@@ -34,7 +41,6 @@ from spamsift.core.vocabulary import (
     GAMBLING_TIERS,
     OTHER_SPAM_VOCABULARY,
     SPAM_TIERS,
-    development_words,
     names_something,
     outermost,
 )
@@ -176,10 +182,10 @@ def _reporting_discount(ev: Evidence, reporting_segments: int, read_as_sentence:
     (:mod:`spamsift.core.reporting`: "these slot sites are still reachable:"), and the words of a page's URL, which a
     news site writes from its headline or its tags (``/tag/judi-togel``) and a doorway from its keyword: on a page
     that reports elsewhere they are the headline's. A bug report or a feature request is discounted so by its own
-    words of software development (``development.tsv``: "tidak berfungsi", "ошибка"), never by another block's: it
-    speaks of a product's code, not for the product, unless it gives a contact."""
+    words of software development (:func:`speaks_of_code`: "tidak berfungsi", "ошибка"), never by another block's:
+    it speaks of a product's code, not for the product."""
     counter = ev.tiers["counter"]
-    development = development_words(ev.tiers)
+    development = speaks_of_code(ev)
     if not (counter or development or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
     dense = ev.dense

@@ -9,7 +9,7 @@ included) over the normalized, de-leeted text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -44,7 +44,7 @@ CONTACT_TIER = "contact"
 words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
 DEVELOPMENT_TIER = "development"
 """The words of building and fixing software (development.tsv: "bug", "tidak berfungsi", "ошибка"): they say nothing
-of spam, only that a sentence using them is about a product's code (see ``spamsift.core.verdict``)."""
+of spam, only that a sentence using them is about a product's code (:func:`spamsift.core.features.speaks_of_code`)."""
 TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER, DEVELOPMENT_TIER)
 
 
@@ -67,12 +67,6 @@ class Hit:
     start: int
     end: int
     term: Term
-
-
-def development_words(tiers: Mapping[str, int]) -> int:
-    """How many words of software development (DEVELOPMENT_TIER) a text's tier counts hold; none when it gives a
-    contact: an advertisement sends its reader somewhere, a bug report does not."""
-    return 0 if tiers[CONTACT_TIER] else tiers[DEVELOPMENT_TIER]
 
 
 def names_something(terms: tuple[Term, ...] | list[Term]) -> bool:
