@@ -13,7 +13,8 @@ Prints:
   pages in the five injection styles (caught, spam text left in clean_text, content kept);
 - doorway pages (test split of the two campaigns' templates, keyword slot filled from their brand lists) caught as
   full pages and as search results (title, snippet, URL), their keyword injected into the head of genuine test-split
-  pages, and the genuine test-split pages as search results;
+  pages, and the genuine test-split pages as search results; the templates' visible lines spliced into genuine
+  test-split articles (lines found, the articles' own lines flagged);
 - the gambling and chat rows of the Chinese Telegram set (evaluation only), and the multilingual pages per
   language. Neither was used to train the shipped weights, but the vocabulary was written with the multilingual
   pages' kinds in view: the multilingual figures are not a held-out measure.
@@ -257,6 +258,36 @@ def doorway_pages(data: Path, fills: int = 3) -> None:
           f"search results flagged {genuine_results / len(pages):.4f}")
 
 
+DOORWAY_LINE_WORDS = 6
+"""The doorway lines spliced into genuine text are its visible blocks of at least this many words: the keyword
+stamped before the victim's own sentences and names, the campaign's promotions."""
+
+
+def doorway_lines(data: Path) -> None:
+    """The visible lines of the doorway templates of the test split (keyword slot filled), one to four spliced into
+    each genuine article of the test split, judged as text: the share of them found, and of the articles' own lines
+    flagged."""
+    rng = random.Random(SEED)
+    brands = doorway_brands(data)
+    lines = sorted({" ".join(segment.text.split())
+                    for template in doorway_templates(data, "test")
+                    for segment in parse_html(*fill_doorway(template, rng.choice(brands), rng)).segments
+                    if not segment.hidden and len(segment.text.split()) >= DOORWAY_LINE_WORDS})
+    found = spliced = flagged = genuine = 0
+    for page in clean_pages(data, "test"):
+        labelled = [(" ".join(p.split()), False) for p in page.main_content.split("\n") if p.strip()]
+        for line in rng.sample(lines, rng.randint(1, 4)):
+            labelled.insert(rng.randint(0, len(labelled)), (line, True))
+        report = spamsift.check(text="\n".join(text for text, _ in labelled))
+        for block, (_, spam) in zip(report.blocks, labelled, strict=True):
+            spliced += spam
+            found += spam and block.kind == "spam"
+            genuine += not spam
+            flagged += not spam and block.kind == "spam"
+    print(f"doorway lines (test) spliced into genuine text: {len(lines)} lines, found {found / spliced:.4f} "
+          f"({found}/{spliced}); genuine lines flagged {flagged / genuine:.4f} ({flagged}/{genuine})")
+
+
 def multilingual(data: Path) -> None:
     by_language: dict[str, Counter] = defaultdict(Counter)
     for page in multilingual_pages(data):
@@ -287,6 +318,7 @@ def main() -> None:
     composed_text_pages(args.data)
     composed_html_pages(args.data)
     doorway_pages(args.data, args.doorway_brands)
+    doorway_lines(args.data)
     classification("telegram zh gambling/chat", telegram_messages(args.data))
     multilingual(args.data)
     print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
