@@ -424,6 +424,7 @@ def test_a_line_opening_with_a_capitalised_gambling_name_is_located(line):
     report = spamsift.check(text=ARTICLE + line + "\n" + ARTICLE)
     assert report.label == "gambling", report.score
     assert [block.text for block in report.spam_blocks] == [line]
+    assert report.spam_blocks[0].reasons[0].startswith("opens with a gambling name in capitals")
 
 
 @pytest.mark.parametrize("line", [

@@ -338,30 +338,38 @@ KEYWORD_LINE_SHARE = 0.8
 PROMOTION_PHRASES of them, the block is a keyword line (:func:`_keyword_line`)."""
 
 
-def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> bool:
-    """Whether a block promotes spam by what it names, which the models cannot be trusted to weigh: search spam
+def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> str | None:
+    """How a block promotes spam by what it names, if it does (the reason it gives), which the models cannot be
+    trusted to weigh: search spam
     other than gambling (:func:`_promotes_other_spam`), at least PROMOTION_PHRASES distinct gambling promotion
     phrases ("bonus cash", "free spins", "reload bonuses"), a keyword line (:func:`_keyword_line`), or a line
     opening with a gambling brand or promotion written in capitals (:func:`_opens_with_capitalised_name`). The models
     learned gambling spam from Indonesian comments and landing pages, and every English text they saw was genuine:
     an English casino's offers, a long block of English sentences, read as clean to them whatever they named. Among
     the 1,678 genuine pages no block names even two such phrases without reporting words around them."""
-    if (ev.brands or ev.tiers["promo"]) and _opens_with_capitalised_name(ev, segment):
-        return True
+    if ev.brands or ev.tiers["promo"]:
+        capitalised = _opens_with_capitalised_name(ev, segment)
+        if capitalised:
+            return f"opens with a gambling name in capitals, as doorway kits stamp their keyword: {capitalised}"
     if not ev.terms:
-        return False
+        return None
     promotions = {term.text for term in ev.terms if term.tier == "promo"}
-    return (len(promotions) >= PROMOTION_PHRASES or _keyword_line(ev, segment)
-            or _promotes_other_spam(ev, segment))
+    if len(promotions) >= PROMOTION_PHRASES:
+        return f"{len(promotions)} gambling promotions in one block"
+    if _keyword_line(ev, segment):
+        return "a line of nothing but gambling's names"
+    if _promotes_other_spam(ev, segment):
+        return "promotes search spam other than gambling"
+    return None
 
 
 _OPENING_CAPITALS = re.compile(r"(?:^|[|•·»~–—]|\s-\s|:\s)[\W_]*?([A-Z][A-Z0-9]{3,})(?!\w)", re.MULTILINE)
 """A word in capitals that opens a line or a part of one after a separator, pictographs before it skipped."""
 
 
-def _opens_with_capitalised_name(ev: Evidence, segment: Segment) -> bool:
-    """Whether a line or a part of one opens with a gambling brand or promotion written in capitals, a word of its
-    own: "SLOT88 bersama Blue Energy Suppliers memfasilitasi transisi ke energi hijau", "Klinik Sehat Sentosa |
+def _opens_with_capitalised_name(ev: Evidence, segment: Segment) -> str | None:
+    """The gambling brand or promotion written in capitals, a word of its own, that opens a line or a part of one,
+    if one does: "SLOT88 bersama Blue Energy Suppliers memfasilitasi transisi ke energi hijau", "Klinik Sehat Sentosa |
     MEGATOGEL Layanan Kesehatan". Doorway kits stamp their keyword so before the victim's own sentences and names,
     as in its title, and comment campaigns their site's name before theirs ("🍭 KYT4D 🍭 mengajarkanku ..."),
     where the models read the words after it as genuine. No block of the 1,678 genuine pages or of the 326 genuine
@@ -369,7 +377,8 @@ def _opens_with_capitalised_name(ev: Evidence, segment: Segment) -> bool:
     lines of four words or more do. Only the opening counts: news on a sponsor may write its name in capitals
     inside a sentence ("a new sleeve deal with FUN88")."""
     names = set(ev.brands) | {term.text for term in ev.terms if term.tier == "promo"}
-    return any(match.group(1).casefold() in names for match in _OPENING_CAPITALS.finditer(segment.text))
+    return next((match.group(1) for match in _OPENING_CAPITALS.finditer(segment.text)
+                 if match.group(1).casefold() in names), None)
 
 
 def _keyword_line(ev: Evidence, segment: Segment) -> bool:
@@ -422,7 +431,7 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
             or ev.dense[_LINK_DENSITY] > 0.5)
 
 
-def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: float, by_vocabulary: bool
+def _held_to_evidence(logit: float, ev: Evidence, segment: Segment, discount: float, by_vocabulary: str | None
                       ) -> float:
     """A block's logit after the rules on what it names and how it reads: raised when it promotes spam
     ``by_vocabulary``; lowered by its reporting ``discount``; capped when it needs company; lowered when it
@@ -543,8 +552,8 @@ class Assessment:
     side_evidence: list[Evidence]
     url_probs: list[float]
     url_evidence: list[Evidence]
-    by_vocabulary: list[bool]
-    """Which blocks promote spam by their vocabulary (:func:`_promotes_by_vocabulary`)."""
+    by_vocabulary: list[str | None]
+    """How each block promotes spam by its vocabulary, or None (:func:`_promotes_by_vocabulary`)."""
     blind: list[bool]
     """Which blocks the blind segment model read (:func:`_block_logits`)."""
     block_aggregates: list[float]
@@ -570,7 +579,7 @@ def assess(page: Page, models: Models) -> Assessment:
     introduces = ([not quote and following is not None for quote, following in zip(quoted, [*quoted[1:], None])]
                   if quotes.request is not None else [False] * len(quoted))
     discounts = [_reporting_discount(ev, reporting_segments, lead_in) for ev, lead_in in zip(evidence, introduces)]
-    by_vocabulary = [not discount and not quote and _promotes_by_vocabulary(ev, segment)
+    by_vocabulary = [None if discount or quote else _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
     read, blind = _block_logits(evidence, models, alone=whole)
     logits = [min(z, QUOTED_CEILING) if quote else _held_to_evidence(z, ev, segment, discount, named)
@@ -637,9 +646,11 @@ def judge(page: Page, models: Models | None = None) -> Report:
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
 
     blocks = []
-    for segment, ev, prob, kind, block_kind, quote in zip(page.segments, a.evidence, a.probs, kinds, a.kinds,
-                                                          a.quoted):
+    for segment, ev, prob, kind, block_kind, quote, by_vocabulary in zip(page.segments, a.evidence, a.probs, kinds,
+                                                                         a.kinds, a.quoted, a.by_vocabulary):
         reasons = _describe(ev, segment, models) if kind == "spam" or prob >= 0.2 else []
+        if by_vocabulary and kind == "spam":
+            reasons.insert(0, by_vocabulary)
         if quote:
             reasons.append(f"quotes the spam the page reports: {quote}")
         if kind == "spam" and prob < SPAM_THRESHOLD:
