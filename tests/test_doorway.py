@@ -156,6 +156,37 @@ def test_a_genuine_title_of_parts_is_no_doorway(title, description, url):
     assert report.label == "clean", (report.score, report.reasons)
 
 
+def _html_page(title: str, description: str, heading: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (f"<html><head><title>{title}</title><meta name='description' content='{description}'></head>"
+            f"<body><article><h1>{heading}</h1>{body}</article></body></html>")
+
+
+def test_a_brand_opening_a_genuine_pages_title_and_description_is_a_doorway_without_an_echo():
+    """A keyword written like a brand before the page's own title and description, which no line of its text names:
+    the head was rewritten, though the URL carries nothing and the vocabulary does not know the name."""
+    html = _html_page("KANCIL88 | Dinas Kesehatan Kota Bandung",
+                      "KANCIL88 adalah Dinas Kesehatan Kota Bandung yang melayani vaksinasi warga.",
+                      "Layanan Vaksinasi Gratis",
+                      ["Dinas Kesehatan Kota Bandung membuka layanan vaksinasi gratis setiap hari Sabtu di seluruh "
+                       "puskesmas.", "Warga cukup membawa KTP dan kartu keluarga, tanpa perlu mendaftar lebih dulu.",
+                       "Jadwal pemeriksaan kesehatan ibu dan anak dapat dilihat pada laman layanan."])
+    report = spamsift.check(html=html, url="https://dinkes.bandung.go.id/")
+    assert report.is_spam
+    assert any("nor in its text: KANCIL88" in reason for reason in report.reasons)
+
+
+def test_a_products_name_its_text_writes_apart_is_not_foreign_to_it():
+    """A release's page heads itself "IPHONE15" and writes "iPhone 15" in its text."""
+    html = _html_page("IPHONE15 | Apple Store", "IPHONE15 adalah ponsel terbaru dari Apple dengan kamera 48MP.",
+                      "iPhone 15",
+                      ["iPhone 15 hadir dengan Dynamic Island dan kamera utama 48MP yang memotret lebih tajam.",
+                       "Tersedia dalam lima warna dengan harga mulai Rp 16 juta di toko resmi.",
+                       "Baterai tahan seharian dan port USB-C untuk mengisi daya lebih cepat."])
+    report = spamsift.check(html=html, url="https://store.example/iphone")
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 @pytest.mark.parametrize("brand", ["FUN88", "hi88", "789club"])
 def test_a_brand_the_domain_lists_mirror_names_gambling_in_a_doorway_head(brand):
     """A numbered name is only a shape, but a name the gambling domain lists hold under many domains is a brand, as

@@ -23,8 +23,9 @@ from spamsift.core.vocabulary import names_gambling
 
 DOORWAY_BIAS = 4.0
 """The sum of symbol weights from which a page's head reads as a doorway (probability 0.5). A keyword echoed
-from the URL that also opens the description and is foreign to the site (2.0 + 1.5 + 1.0) passes it; any one
-symbol alone, or an article slug that echoes its headline, does not."""
+from the URL that also opens the description and looks like spam (2.0 + 1.5 + 1.0) passes it, and so does a keyword
+written like a brand that opens the title and the description and that the page's text never names (1.5 + 1.0 +
+1.5); any one symbol alone, or an article slug that echoes its headline, does not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,11 @@ _SPINTAX = re.compile(r"\{[^{}|]{1,60}(?:\|[^{}|]{1,60})+\}")
 _KEY_VALUE_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{12,}|[\w-]+\.(?:html?|php|aspx?|jsp|pdf|jpe?g|png))$", re.I)
 _URL_WORD_SEPARATORS = re.compile(r"[-_+\s.]+")
 FOREIGN_WEIGHT = 1.0
-"""Weight of a keyword that is neither the site's name (its host) nor in the page's text."""
+"""Weight of a keyword foreign to a text's other lines, or of a search result's that looks like spam (it has no
+page text to be foreign to)."""
+FOREIGN_TO_TEXT_WEIGHT = 1.5
+"""Weight of a keyword of an HTML page's head that is neither the site's name (its host) nor anywhere in the page's
+text; a text's keyword (its first lines) weighs FOREIGN_WEIGHT."""
 MAX_KEYWORD_WORDS = 4
 """A keyword slot holds a brand or a short phrase; a longer echo is an article's slug repeating its headline."""
 
@@ -206,9 +211,12 @@ def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
 
 
 def doorway_evidence(title: str | None, descriptions: list[str], url: str | None, host: str | None,
-                     body: list[str]) -> DoorwayEvidence:
+                     body: list[str], *, head_apart: bool = True) -> DoorwayEvidence:
     """The doorway symbols of a page's head: ``title``, its ``descriptions`` (meta, og, twitter), ``url``, the
-    ``host`` it was served from and the lines of its visible ``body`` (read only when a keyword slot is found)."""
+    ``host`` it was served from and the lines of its visible ``body`` (read only when a keyword slot is found).
+    ``head_apart``: the head is an HTML page's, written apart from its text, and not a text's own first lines, so
+    that the text not naming the keyword weighs (FOREIGN_TO_TEXT_WEIGHT): a short news text's headline and first
+    sentence open alike ("Công an ...") and its last lines need not name them again."""
     title = unicodedata.normalize("NFKC", title or "")
     title_parts = [part_words for part in _TITLE_SPLIT.split(title) if (part_words := words(part))]
     description_words = [found for description in descriptions if (found := words(description))]
@@ -264,11 +272,19 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     # the page's text is read last, and only when the symbol could tip the sum: most heads are far from it. A
     # search result has no text: a section's own page ("Tracer Study - Universitas X", "Tracer Study adalah ...",
     # ?page=tracer-study) is built like a doorway, and only a keyword that looks like spam is taken for foreign
-    if (not own_name and sum(symbol.weight for symbol in symbols) + FOREIGN_WEIGHT >= DOORWAY_BIAS
-            and (not any(_contains(words(line), keyword) for line in body) if body else spam_shaped)):
-        symbols.append(Symbol("FOREIGN_KEYWORD", FOREIGN_WEIGHT, f"the keyword is neither the site's name nor in "
+    foreign = FOREIGN_TO_TEXT_WEIGHT if body and head_apart else FOREIGN_WEIGHT
+    if (not own_name and sum(symbol.weight for symbol in symbols) + foreign >= DOORWAY_BIAS
+            and (_foreign_to_text(keyword, body) if body else spam_shaped)):
+        symbols.append(Symbol("FOREIGN_KEYWORD", foreign, f"the keyword is neither the site's name nor in "
                               f"its text: {written}" if body else f"the keyword looks like spam: {written}"))
     return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written, title, echoed_from)
+
+
+def _foreign_to_text(keyword: list[str], body: list[str]) -> bool:
+    """Whether no line of the page's text holds the keyword, whole or written apart (a release's page names
+    "IPHONE15" of its head "iPhone 15")."""
+    lines = [words(line) for line in body]
+    return not any(_contains(line, keyword) for line in lines) and not _written_apart(keyword, lines)
 
 
 def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None, host: str | None,
@@ -276,5 +292,5 @@ def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None
     """:func:`doorway_evidence` of a page: an HTML page's title and description tags, or, for text (no title), its
     first line as the title and its second as the description."""
     if title is None and not meta:
-        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, lines[2:])
+        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, lines[2:], head_apart=False)
     return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host, lines)
