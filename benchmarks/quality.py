@@ -13,8 +13,9 @@ Prints:
   pages in the five injection styles (caught, spam text left in clean_text, content kept);
 - doorway pages (test split of the two campaigns' templates, keyword slot filled from their brand lists) caught as
   full pages and as search results (title, snippet, URL), their keyword injected into the head of genuine test-split
-  pages, and the genuine test-split pages as search results; the templates' visible lines spliced into genuine
-  test-split articles (lines found, the articles' own lines flagged);
+  pages (with the keyword in the URL too, and with the page's own URL), and the genuine test-split pages as search
+  results; the templates' visible lines spliced into genuine test-split articles (lines found, the articles' own
+  lines flagged);
 - the gambling and chat rows of the Chinese Telegram set (evaluation only), and the multilingual pages per
   language. Neither was used to train the shipped weights, but the vocabulary was written with the multilingual
   pages' kinds in view: the multilingual figures are not a held-out measure.
@@ -245,17 +246,19 @@ def doorway_pages(data: Path, fills: int = 3) -> None:
     n = len(templates) * fills
     print(f"doorway templates (test) {len(templates)} x {fills} brands  caught as full pages {full / n:.4f} "
           f"({full}/{n})  as search results {results / n:.4f} ({results}/{n})")
-    injected = genuine_results = 0
+    injected = without_echo = genuine_results = 0
     pages = clean_pages(data, "test")
     for page in pages:
         html, url = inject_doorway_head(page, rng.choice(brands), rng)
         injected += spamsift.check(html=html, url=url).is_spam
+        without_echo += spamsift.check(html=html, url=page.url).is_spam
         head = parse_html(page.html(), page.url)
         description = next((value for name, value in head.meta if name == "description"), "")
         genuine_results += spamsift.check(text=search_result(head.title or "", description, page.url),
                                           url=page.url).is_spam
-    print(f"keyword in a genuine head (test) n={len(pages):>4}  caught {injected / len(pages):.4f}; the same pages as "
-          f"search results flagged {genuine_results / len(pages):.4f}")
+    print(f"keyword in a genuine head (test) n={len(pages):>4}  caught {injected / len(pages):.4f}, with the page's "
+          f"own URL (no echo) {without_echo / len(pages):.4f}; the same pages as search results flagged "
+          f"{genuine_results / len(pages):.4f}")
 
 
 DOORWAY_LINE_WORDS = 6
