@@ -218,7 +218,7 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     that the text not naming the keyword weighs (FOREIGN_TO_TEXT_WEIGHT): a short news text's headline and first
     sentence open alike ("Công an ...") and its last lines need not name them again."""
     title = unicodedata.normalize("NFKC", title or "")
-    title_parts = [part_words for part in _TITLE_SPLIT.split(title) if (part_words := words(part))]
+    title_parts = [part_words for part in split_title(title) if (part_words := words(part))]
     description_words = [found for description in descriptions if (found := words(description))]
     url_words = url_keywords(url)
     symbols: list[Symbol] = []
@@ -278,6 +278,12 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
         symbols.append(Symbol("FOREIGN_KEYWORD", foreign, f"the keyword is neither the site's name nor in "
                               f"its text: {written}" if body else f"the keyword looks like spam: {written}"))
     return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written, title, echoed_from)
+
+
+def split_title(text: str) -> list[str]:
+    """The parts of a title, or of a line written like one, at the separators doorway kits put between their
+    keyword and the victim's name: "KEYWORD ⚡ Universitas X", "Store Y | KEYWORD Layanan ..."."""
+    return _TITLE_SPLIT.split(text)
 
 
 def _foreign_to_text(keyword: list[str], body: list[str]) -> bool:

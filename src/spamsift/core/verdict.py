@@ -18,7 +18,7 @@ from spamsift.core._tokens import sigmoid
 from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.campaign import campaign_traces
 from spamsift.core.cloaking import CloakingEvidence, cloaking_evidence
-from spamsift.core.doorway import DoorwayEvidence, page_doorway
+from spamsift.core.doorway import DoorwayEvidence, page_doorway, split_title
 from spamsift.core.features import (
     DENSE_FEATURES,
     Evidence,
@@ -363,22 +363,22 @@ def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> str | None:
     return None
 
 
-_OPENING_CAPITALS = re.compile(r"(?:^|[|•·»~–—]|\s-\s|:\s)[\W_]*?([A-Z][A-Z0-9]{3,})(?!\w)", re.MULTILINE)
-"""A word in capitals that opens a line or a part of one after a separator, pictographs before it skipped."""
+_OPENING_CAPITALS = re.compile(r"[\W_]*([A-Z][A-Z0-9]{3,})(?!\w)")
+"""A word in capitals that opens a text, pictographs and punctuation before it skipped."""
 
 
 def _opens_with_capitalised_name(ev: Evidence, segment: Segment) -> str | None:
-    """The gambling brand or promotion written in capitals, a word of its own, that opens a line or a part of one,
-    if one does: "SLOT88 bersama Blue Energy Suppliers memfasilitasi transisi ke energi hijau", "Klinik Sehat Sentosa |
-    MEGATOGEL Layanan Kesehatan". Doorway kits stamp their keyword so before the victim's own sentences and names,
-    as in its title, and comment campaigns their site's name before theirs ("🍭 KYT4D 🍭 mengajarkanku ..."),
-    where the models read the words after it as genuine. No block of the 1,678 genuine pages or of the 326 genuine
-    pages in ten languages opens so, nor holds a brand in capitals anywhere; a quarter of the doorway templates'
-    lines of four words or more do. Only the opening counts: news on a sponsor may write its name in capitals
-    inside a sentence ("a new sleeve deal with FUN88")."""
+    """The gambling brand or promotion written in capitals, a word of its own, that opens a line or a part of one
+    (:func:`spamsift.core.doorway.split_title`), if one does: "SLOT88 bersama Blue Energy Suppliers memfasilitasi
+    transisi ke energi hijau", "Klinik Sehat Sentosa | MEGATOGEL Layanan Kesehatan". Doorway kits stamp their
+    keyword so before the victim's own sentences and names, as in its title, and comment campaigns their site's
+    name before theirs ("🍭 KYT4D 🍭 mengajarkanku ..."), where the models read the words after it as genuine. No
+    block of the 1,678 genuine pages or of the 326 genuine pages in ten languages opens so, nor holds a brand in
+    capitals anywhere; a quarter of the doorway templates' lines of four words or more do. Only the opening counts:
+    news on a sponsor may write its name in capitals inside a sentence ("a new sleeve deal with FUN88")."""
     names = set(ev.brands) | {term.text for term in ev.terms if term.tier == "promo"}
-    return next((match.group(1) for match in _OPENING_CAPITALS.finditer(segment.text)
-                 if match.group(1).casefold() in names), None)
+    openings = (_OPENING_CAPITALS.match(part) for line in segment.text.splitlines() for part in split_title(line))
+    return next((match.group(1) for match in openings if match and match.group(1).casefold() in names), None)
 
 
 def _keyword_line(ev: Evidence, segment: Segment) -> bool:
