@@ -1,6 +1,6 @@
 """Operator pages: a gambling site's own pages name their offers a word or two per block, in menus and buttons, so
-that no block is spam alone; across the page, two promotions or a cashier beside gambling terms make it gambling,
-in any language. A bank's cashier, or a page reporting on an operator, is not.
+that no block is spam alone; across the page, two promotions, a cashier or the player's bets beside gambling terms
+make it gambling, in any language. A bank's cashier, or a page reporting on an operator, is not.
 
 These pages were written for this test; the models never saw them."""
 
@@ -23,6 +23,10 @@ OPERATOR_PAGES = {
                                    "联系客服"),
     "English casino menu": page("Home", "Live Casino", "Sportsbook", "Promotions", "Free spins every Friday",
                                 "Login", "Register"),
+    "Chinese lottery bet history": page("会员中心", "投注记录", "彩票", "棋牌", "捕鱼", "下注金额", "实际投注",
+                                        "返回"),
+    "Vietnamese betting lobby": page("Trang chủ", "Tài xỉu", "Chẵn lẻ", "Xóc đĩa", "Đặt cược", "Tiền cược tối thiểu",
+                                     "Liên hệ"),
 }
 
 
@@ -49,3 +53,20 @@ def test_a_reporting_word_anywhere_stops_the_operator_reading():
     evidence = operator_evidence(collect_evidence([Segment(0, len(t), t) for t in texts]))
     assert [symbol.name for symbol in evidence.symbols] == ["REPORTING"]
     assert evidence.logit < 0
+
+
+def test_the_players_bets_beside_three_gambling_terms_read_as_an_operators_page():
+    texts = ["下注金额", "实际投注", "彩票", "棋牌"]
+    evidence = operator_evidence(collect_evidence([Segment(0, len(t), t) for t in texts]))
+    assert "BETS_PLACED" in [symbol.name for symbol in evidence.symbols]
+    assert evidence.fired
+
+
+@pytest.mark.parametrize("html", [
+    page("Punter wins on a 12-leg accumulator", "His bet slip, posted online, showed a 50p stake on football.",
+         "The bookmaker paid out within the hour."),
+    page("Ứng dụng ví điện tử", "Lịch sử giao dịch", "Nạp tiền", "Rút tiền", "Đặt cược điểm thưởng cho trò chơi đố vui",
+         "Liên hệ"),
+])
+def test_a_bet_slip_in_the_news_or_a_wallets_history_is_not_an_operators_page(html):
+    assert spamsift.check(html=html).label == "clean"

@@ -42,10 +42,14 @@ PRODUCT_KINDS = ("gambling", "shared")
 CONTACT_TIER = "contact"
 """Where an advertisement sends its reader (contact.tsv: messaging apps, their link forms, customer service): anyone's
 words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
+WAGER_TIER = "wager"
+"""The player's bets on a betting site (wagers.tsv: "bet slip", "投注记录", "베팅내역", "đặt cược"): only a site
+that takes bets shows them, but a word or two of them says nothing of a block; :mod:`spamsift.core.operator` reads
+them over a whole page, beside gambling terms."""
 DEVELOPMENT_TIER = "development"
 """The words of building and fixing software (development.tsv: "bug", "tidak berfungsi", "ошибка"): they say nothing
 of spam, only that a sentence using them is about a product's code (:func:`spamsift.core.features.speaks_of_code`)."""
-TIERS = (*SPAM_TIERS, *CASHIER_TIERS, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER, DEVELOPMENT_TIER)
+TIERS = (*SPAM_TIERS, *CASHIER_TIERS, WAGER_TIER, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER, DEVELOPMENT_TIER)
 
 
 @dataclass(frozen=True, slots=True)
