@@ -65,8 +65,8 @@ def test_the_players_bets_beside_three_gambling_terms_read_as_an_operators_page(
 @pytest.mark.parametrize("html", [
     page("Punter wins on a 12-leg accumulator", "His bet slip, posted online, showed a 50p stake on football.",
          "The bookmaker paid out within the hour."),
-    page("Ứng dụng ví điện tử", "Lịch sử giao dịch", "Nạp tiền", "Rút tiền", "Đặt cược điểm thưởng cho trò chơi đố vui",
-         "Liên hệ"),
+    page("Ứng dụng ví điện tử", "Lịch sử giao dịch", "Nạp tiền", "Rút tiền",
+         "Tiền cược tối thiểu của trò chơi đố vui: 10 điểm thưởng", "Liên hệ"),
 ])
-def test_a_bet_slip_in_the_news_or_a_wallets_history_is_not_an_operators_page(html):
+def test_a_bet_slip_in_the_news_or_a_quiz_games_stake_in_a_wallet_is_not_an_operators_page(html):
     assert spamsift.check(html=html).label == "clean"

@@ -40,7 +40,7 @@ BETS_PLACED_WEIGHT = 3.25
 """The player's bets (a bet slip, the amount staked, the bets placed: wagers.tsv) beside MANY_GAMBLING_TERMS gambling
 terms (2.5) read as an operator's page (logit 1.25, probability 0.78): only a site that takes bets shows them. None
 of the 1,678 genuine pages and the 326 genuine pages of ten languages names one; of the 271 gambling pages of ten
-languages, 54 do."""
+languages, 40 do."""
 
 
 def _listed(terms: set[str]) -> str:

@@ -43,7 +43,7 @@ CONTACT_TIER = "contact"
 """Where an advertisement sends its reader (contact.tsv: messaging apps, their link forms, customer service): anyone's
 words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
 WAGER_TIER = "wager"
-"""The player's bets on a betting site (wagers.tsv: "bet slip", "投注记录", "베팅내역", "đặt cược"): only a site
+"""The player's bets on a betting site (wagers.tsv: "bet slip", "投注记录", "베팅내역", "tiền cược"): only a site
 that takes bets shows them, but a word or two of them says nothing of a block; :mod:`spamsift.core.operator` reads
 them over a whole page, beside gambling terms."""
 DEVELOPMENT_TIER = "development"
