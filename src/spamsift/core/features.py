@@ -14,7 +14,7 @@ from itertools import chain
 
 from spamsift.core._evidence import DENSE_FEATURES, Evidence, block_evidence
 from spamsift.core.links import find_mirrored_names
-from spamsift.core.menu import product_menus
+from spamsift.core.menu import SENTENCE_PUNCTUATION, product_menus
 from spamsift.core.normalize import deleet, normalize
 from spamsift.core.page import Segment
 from spamsift.core.vocabulary import (
@@ -22,6 +22,7 @@ from spamsift.core.vocabulary import (
     CONTACT_TIER,
     DEVELOPMENT_TIER,
     PRODUCT_TIER,
+    WAGER_TIER,
     Hit,
     Term,
     advertised,
@@ -107,6 +108,18 @@ def _read_advertisements(terms: dict[int, list[Term]], views: list[str], one_mes
                 terms[i] = [advertised(term) for term in terms[i]]
 
 
+LABEL_WORDS = 6
+"""The most words a label of a page's interface has (a tab, a button, a column's head)."""
+
+
+def is_label(view: str) -> bool:
+    """Whether a block reads as a label of a page's interface: a few words (LABEL_WORDS) and no punctuation of a
+    sentence. The player's bets (WAGER_TIER) are an operator's only there, as the tabs and columns of a bet history
+    ("投注记录", "下注金额", "Bet Slip"): a news story writes them in its sentences ("他展示了他的投注记录，单场投注金额
+    达到两千元。")."""
+    return len(view.split()) <= LABEL_WORDS and not SENTENCE_PUNCTUATION.search(view)
+
+
 def collect_evidence(segments: list[Segment], one_message: bool = False) -> list[Evidence]:
     """Evidence for every segment, in order; repetition is counted among these segments. The segments are
     ``one_message`` when they are a short text's (see :func:`_read_advertisements`)."""
@@ -127,7 +140,9 @@ def collect_evidence(segments: list[Segment], one_message: bool = False) -> list
     hits = find_terms(matched)
     for hit in hits:
         if hit.term.tier != PRODUCT_TIER:
-            terms.setdefault(bisect_right(line_starts, hit.end - 1) - 1, []).append(hit.term)
+            i = bisect_right(line_starts, hit.end - 1) - 1
+            if hit.term.tier != WAGER_TIER or is_label(views[i]):
+                terms.setdefault(i, []).append(hit.term)
     for end, products in product_menus(matched, hits):
         menus[bisect_right(line_starts, end - 1) - 1] = products
     unread: dict[int, list[tuple[int, int]]] = {}

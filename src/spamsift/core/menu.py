@@ -21,7 +21,8 @@ MENU_ITEMS = 4
 GAMBLING_ITEMS = 2
 GAP_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_PUNCTUATION = re.compile(r"[,;.:、，。：；]")
+SENTENCE_PUNCTUATION = re.compile(r"[,;.:、，。：；]")
+"""What lists or ends a sentence: a menu's or a label's text has none of it."""
 
 
 def _products(hits: list[Hit]) -> list[Hit]:
@@ -38,7 +39,7 @@ def _adjacent(matched: str, before: Hit, after: Hit) -> bool:
     """Whether two product names follow each other as a menu's items do: at most GAP_WORDS words between them, and
     no punctuation that lists or ends a sentence."""
     gap = matched[before.end:after.start]
-    return not _SENTENCE_PUNCTUATION.search(gap) and len(_WORD.findall(gap)) <= GAP_WORDS
+    return not SENTENCE_PUNCTUATION.search(gap) and len(_WORD.findall(gap)) <= GAP_WORDS
 
 
 def product_menus(matched: str, hits: list[Hit]) -> Iterator[tuple[int, tuple[str, ...]]]:

@@ -4,13 +4,13 @@ affiliates.
 Such a page names its offers in menus, buttons and banners, a word or two per block ("Live Casino", "Bonus
 Deposit", "충전", "환전"), so that no block is spam on its own and the page model, which learned from injected
 spam, sees a clean page. Across the page the words add up: two distinct promotions, or a cashier (words for paying
-in and for taking out) beside two gambling terms, or the player's bets (a bet slip, a bet history) beside three, in
-any language the vocabulary holds; or its menu lists its gambling products side by side
-(:mod:`spamsift.core.menu`). A page that reports or
-warns anywhere (a reporting word of the vocabulary's ``counter`` tier) is never read this way: news on an
-operator, a regulator's notice and an addiction helpline name the same things. Nor are the terms of a text that
-speaks of software (:func:`spamsift.core.features.speaks_of_code`) an operator's offers: a bug report on a
-sportsbook names "parlay" and "sportsbook" too.
+in and for taking out) beside two gambling terms, or the player's bets in its labels (a bet slip's, a bet history's
+tabs and columns) beside three, in any language the vocabulary holds; or its menu lists its gambling products side
+by side (:mod:`spamsift.core.menu`). A page that reports or warns anywhere (a reporting word of the vocabulary's
+``counter`` tier) is never read this way: news on an operator, a regulator's notice and an addiction helpline name
+the same things. Nor are the terms of a text that speaks of software
+(:func:`spamsift.core.features.speaks_of_code`) an operator's offers: a bug report on a sportsbook names "parlay"
+and "sportsbook" too.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ one, one of the OCR texts of 4,100 ordinary sites does (a gambling review blog's
 gambling landing pages' OCR texts do (650 of 2,963)."""
 
 BETS_PLACED_WEIGHT = 3.25
-"""The player's bets (a bet slip, the amount staked, the bets placed: wagers.tsv) beside MANY_GAMBLING_TERMS gambling
-terms (2.5) read as an operator's page (logit 1.25, probability 0.78): only a site that takes bets shows them. None
-of the 1,678 genuine pages and the 326 genuine pages of ten languages names one; of the 271 gambling pages of ten
-languages, 40 do."""
+"""The player's bets as its interface labels them (a bet slip, the amount staked, the bets placed: wagers.tsv, read
+in labels only, :func:`spamsift.core.features.is_label`) beside MANY_GAMBLING_TERMS gambling terms (2.5) read as an
+operator's page (logit 1.25, probability 0.78): only a site that takes bets shows them so. None of the 1,678 genuine
+pages and the 326 genuine pages of ten languages has one; of the 271 gambling pages of ten languages, 17 do."""
 
 
 def _listed(terms: set[str]) -> str:

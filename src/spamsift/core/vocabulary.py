@@ -44,8 +44,9 @@ CONTACT_TIER = "contact"
 words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
 WAGER_TIER = "wager"
 """The player's bets on a betting site (wagers.tsv: "bet slip", "投注记录", "베팅내역", "tiền cược"): only a site
-that takes bets shows them, but a word or two of them says nothing of a block; :mod:`spamsift.core.operator` reads
-them over a whole page, beside gambling terms."""
+that takes bets shows them, as its interface's labels (news writes them in sentences: only labels count,
+:func:`spamsift.core.features.is_label`); a word or two of them says nothing of a block, and
+:mod:`spamsift.core.operator` reads them over a whole page, beside gambling terms."""
 DEVELOPMENT_TIER = "development"
 """The words of building and fixing software (development.tsv: "bug", "tidak berfungsi", "ошибка"): they say nothing
 of spam, only that a sentence using them is about a product's code (:func:`spamsift.core.features.speaks_of_code`)."""
