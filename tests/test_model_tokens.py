@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spamsift.core._tokens import BlockTokens, TokenWeights, count_words, weighted_sum
-from spamsift.core.model import load_models
+from spamsift.core.model import KNOWN_WEIGHT, LinearModel, load_models
 from spamsift.core.normalize import normalize
 
 WORDS = st.sampled_from(["slot", "gacor", "sl0t", "g4c0r", "dapurtoto", "2024", "_", "x9", "ab", "٣٤", "²³",
@@ -118,3 +118,14 @@ def test_a_text_gets_the_same_score_to_the_last_digit_in_every_process():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
     assert len(outputs) == 1 and "0." in outputs.pop()
+
+
+def test_a_token_weighing_less_than_the_known_weight_is_not_known_to_the_model():
+    """A token of a tiny weight says nothing: counted as known, one such token brought in by the training's random
+    draws could decide whether the segment model reads a foreign line at all."""
+    block = BlockTokens(normalize("jogo do tigrinho"))
+    spelled = sorted(block.spelled())
+    weights = {spelled[0]: 1.0, spelled[1]: -KNOWN_WEIGHT / 2}
+    model = LinearModel.from_dict({"bias": 0.0, "dense": [], "tokens": weights}, reads_blocks=True)
+    assert model.known_share(set(spelled)) == 1 / len(spelled)
+    assert model.known_share_of_blocks([block]) == 1 / len(spelled)

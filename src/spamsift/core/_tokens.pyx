@@ -20,7 +20,7 @@ from cpython.unicode cimport (
     PyUnicode_READ,
 )
 cimport cython
-from libc.math cimport exp
+from libc.math cimport exp, fabs
 from libc.stdint cimport uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, qsort, realloc
 
@@ -345,12 +345,13 @@ cdef class TokenWeights:
             _free_walk(&walk)
         return found
 
-    def known_share(self, list blocks):
-        """The share of the distinct tokens of these blocks, taken together, that the table has a weight for (as
-        ``LinearModel.known_share`` reads their spelled tokens), or None when they have no token."""
+    def known_share(self, list blocks, double floor):
+        """The share of the distinct tokens of these blocks, taken together, that the table weighs at least ``floor``
+        (as ``LinearModel.known_share`` reads their spelled tokens), or None when they have no token."""
         cdef Walk walk
         cdef BlockTokens tokens
         cdef Py_ssize_t k, size = 0, distinct = 0, known = 0
+        cdef size_t slot
         cdef uint64_t* keys = NULL
         cdef uint64_t* grown
         try:
@@ -372,7 +373,8 @@ cdef class TokenWeights:
                 if k and keys[k] == keys[k - 1]:
                     continue
                 distinct += 1
-                known += self.keys[self._slot(keys[k])] == keys[k]
+                slot = self._slot(keys[k])
+                known += self.keys[slot] == keys[k] and fabs(self.weights[slot]) >= floor
         finally:
             free(keys)
         return known / distinct
