@@ -6,7 +6,7 @@ import pytest
 
 import spamsift
 from spamsift.core.features import char_grams
-from spamsift.core.model import LinearModel, load_models
+from spamsift.core.model import KNOWN_WEIGHT, LinearModel, load_models
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import PAGE_FEATURES, WHOLE_TEXT_BLOCKS, assess, judge, page_grams
 
@@ -84,6 +84,7 @@ def test_the_page_text_model_cannot_speak_against_a_block_that_promotes():
     pages = [segment_text(text) for text in (promotion, ordinary)]
     grams = set().union(*(page_grams(page.segments) for page in pages))
     models = load_models()
-    reads_all_clean = replace(models, page_text=LinearModel(-8.0, (), dict.fromkeys(grams, 0.0)))
+    reads_all_clean = replace(models, page_text=LinearModel(-8.0, (), dict.fromkeys(grams, KNOWN_WEIGHT)))
+    assert reads_all_clean.page_text.known_share(grams) == 1.0
     assert judge(pages[0], reads_all_clean).label == "gambling"
     assert judge(pages[1], reads_all_clean).label == "clean"

@@ -50,6 +50,13 @@ class LinearModel:
     table: TokenWeights | None = field(default=None, repr=False, compare=False)
     """The token weights as a table that weighs :class:`BlockTokens` without spelling them out, for the model that
     reads blocks (the segment model); built once, when the weights are loaded."""
+    known: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The tokens weighed at least KNOWN_WEIGHT (:meth:`known_share`), set once: a short text's thousands of letter
+    groups are read against it as one set intersection."""
+
+    def __post_init__(self) -> None:
+        known = frozenset(token for token, weight in self.tokens.items() if abs(weight) >= KNOWN_WEIGHT)
+        object.__setattr__(self, "known", known)
 
     def logit(self, dense: list[float], tokens: BlockTokens | Collection[str] | None = None) -> float:
         z = self.bias + weighted_sum(self.dense, dense)
@@ -74,9 +81,7 @@ class LinearModel:
 
     def known_share(self, tokens: Collection[str]) -> float:
         """The share of ``tokens`` the model weighs at least KNOWN_WEIGHT: how much of a text it can read at all."""
-        if not tokens:
-            return 0.0
-        return sum(1 for token in tokens if abs(self.tokens.get(token, 0.0)) >= KNOWN_WEIGHT) / len(tokens)
+        return len(self.known.intersection(tokens)) / len(tokens) if tokens else 0.0
 
     def known_share_of_blocks(self, blocks: list[BlockTokens]) -> float | None:
         """:meth:`known_share` of the blocks' tokens taken together, weighed by the table without spelling them out
