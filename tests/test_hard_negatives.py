@@ -307,6 +307,23 @@ HARD_NEGATIVES = {
         "Join our Telegram group for lottery simulator updates\n"
         "The simulator draws six numbers and checks your ticket."
     ),
+    "a match preview naming live betting and the pools (tr)": (
+        "Derbi öncesi oranlar\n"
+        "Bahis kuponu hazırlayan taraftarlar iddaa oranlarını takip ediyor.\n"
+        "Canlı bahis ve spor bahisleri reklamları yasak olmasına rağmen sosyal medyada yayılıyor."
+    ),
+    "a punter's winning accumulator (en)": (
+        "Punter lands 10,000-1 acca\n"
+        "A pub landlord shared his bet slip after a 12-fold accumulator came in at odds of 10,000-1.\n"
+        "The bookmaker confirmed the payout. His bet history shows he has placed the same football acca every "
+        "weekend.\n"
+        "Online casino and sportsbook brands sponsored half of the league's shirts this season."
+    ),
+    "the odds and the state lottery in sports news (vi)": (
+        "Người hâm mộ đổ xô mua vé số\n"
+        "Nhiều người chia sẻ lịch sử cược của mình trên mạng xã hội trước trận chung kết.\n"
+        "Tỷ lệ kèo được các trang thể thao cập nhật liên tục, xổ số kiến thiết cũng tăng doanh thu."
+    ),
 }
 
 DEVELOPMENT_ISSUES = [

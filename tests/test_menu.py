@@ -14,6 +14,7 @@ def menus(*texts: str) -> list[tuple[str, ...]]:
 
 MENUS = {
     "OCR of an Indonesian landing page": ("BERANDA SLOTS LIVE CASINO SPORTS TEMBAK IKAN SABUNGAYAM TOGEL PROMOSI",),
+    "OCR of a menu with dropdown carets": ("HOTGAMES SLOTSv LIVE CASINOY TOGELY OLAHRAGAW CRASH GAME ARCADEW",),
     "English navigation, one item a block": ("Home", "Slots", "Live Casino", "Poker", "Sports", "Promotions"),
     "Korean": ("홈 | 카지노 | 슬롯 | 스포츠 | 미니게임",),
     "Chinese, written without spaces": ("首页真人视讯体育电竞彩票棋牌",),
@@ -35,6 +36,7 @@ def test_a_run_of_gambling_products_is_a_menu(name):
     ("Casino", "Hotel rooms and suites", "Dining", "Poker"),  # two gambling products apart
     ("Las Vegas offers slots, roulette, blackjack and poker on every corner.",),
     ("We left the casino and played poker at home while the sports channel showed an arcade tournament",),
+    ("Home Sportsv Scores Watch Shop Morev",),  # a sports site's menu, OCR'd with its dropdown carets
 ])
 def test_prose_and_menus_of_other_sites_are_not_gambling_menus(texts):
     assert not menus(*texts)
@@ -54,3 +56,8 @@ def test_a_gambling_menu_on_a_page_that_reports_is_not_an_operators():
                                  "<p>Problem gambling? Call the national helpline for free, confidential advice."
                                  "</p></body></html>")
     assert not any("a menu of gambling products" in reason for reason in report.reasons)
+
+
+def test_a_product_with_a_dropdown_caret_is_a_menu_item_and_nothing_more():
+    (evidence,) = collect_evidence([Segment(0, 40, "Watch SporTV and Casinov live tonight")])
+    assert not evidence.terms

@@ -1,7 +1,8 @@
 """Menu evidence: an operator's navigation, which lists the gambling products it sells side by side.
 
 A betting site's menu reads "Slots | Live Casino | Poker | Sports | Fishing" in every language and campaign
-("슬롯 카지노 스포츠 미니게임", "真人视讯 体育 彩票 电子游艺", OCR's "HOME SLOTS CASINO SPORTS ESPORT FISHING"),
+("슬롯 카지노 스포츠 미니게임", "真人视讯 体育 彩票 电子游艺", OCR's "HOME SLOTS CASINO SPORTS ESPORT FISHING", its
+dropdown carets read as letters: "SLOTSv TOGELY", :data:`spamsift.core.vocabulary.DROPDOWN_CARETS`),
 and its game lobby lists providers the same way ("Pragmatic Play | PG Soft | Habanero | Microgaming"); no block
 of it is spam on its own. Prose names the same products too, but in sentences: commas and the words between them
 break a run ("a casino, a poker room, a sports bar and an arcade"). So a menu is a run of product names
