@@ -37,6 +37,7 @@ def test_a_run_of_gambling_products_is_a_menu(name):
     ("Las Vegas offers slots, roulette, blackjack and poker on every corner.",),
     ("We left the casino and played poker at home while the sports channel showed an arcade tournament",),
     ("Home Sportsv Scores Watch Shop Morev",),  # a sports site's menu, OCR'd with its dropdown carets
+    ("Action", "Arcade", "Card Games", "Casino", "Poker", "Puzzle", "Sports", "Strategy"),  # a games site's genres
 ])
 def test_prose_and_menus_of_other_sites_are_not_gambling_menus(texts):
     assert not menus(*texts)
@@ -61,3 +62,14 @@ def test_a_gambling_menu_on_a_page_that_reports_is_not_an_operators():
 def test_a_product_with_a_dropdown_caret_is_a_menu_item_and_nothing_more():
     (evidence,) = collect_evidence([Segment(0, 40, "Watch SporTV and Casinov live tonight")])
     assert not evidence.terms
+
+
+def test_a_game_sites_genre_menu_is_not_an_operators_page():
+    """A games catalogue lists Casino and Poker among its genres, beside genres no betting site sells."""
+    nav = "".join(f"<li><a href='/genre/{genre}'>{genre}</a></li>" for genre in
+                  ("Action", "Arcade", "Card Games", "Casino", "Poker", "Puzzle", "Sports", "Strategy"))
+    html = (f"<html><body><nav><ul>{nav}</ul></nav><article><h1>Monument Valley 3 review</h1>"
+            "<p>The third game in the series keeps the impossible architecture and adds a sailing boat.</p>"
+            "<p>Puzzles are gentle, and the soundtrack is as calm as ever.</p></article></body></html>")
+    report = spamsift.check(html=html)
+    assert report.label == "clean", (report.score, report.reasons)

@@ -8,7 +8,8 @@ of it is spam on its own. Prose names the same products too, but in sentences: c
 break a run ("a casino, a poker room, a sports bar and an arcade"). So a menu is a run of product names
 (products.txt) with nothing but separators, or at most GAP_WORDS words (a provider or game the list does not know,
 "New"), between each two; at least MENU_ITEMS distinct ones, of which at least GAMBLING_ITEMS only gambling sells
-(sports and lottery are anyone's).
+(sports and lottery are anyone's). A games catalogue lists Casino and Poker among its genres ("Action | Arcade |
+Card Games | Casino | Poker | Puzzle"): a run naming a video game's genre (kind ``genre``) is none.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def product_menus(matched: str, hits: list[Hit]) -> Iterator[tuple[int, tuple[st
             continue
         items = {product.term.text.lower() for product in run}
         gambling = {product.term.text.lower() for product in run if product.term.product == "gambling"}
-        if len(items) >= MENU_ITEMS and len(gambling) >= GAMBLING_ITEMS:
+        catalogue = any(product.term.product == "genre" for product in run)
+        if len(items) >= MENU_ITEMS and len(gambling) >= GAMBLING_ITEMS and not catalogue:
             yield run[-1].end, tuple(sorted(items))
         run = [hit] if hit is not None else []

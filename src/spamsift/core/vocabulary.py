@@ -38,7 +38,9 @@ and of a page but that, quoting spam, it is about blocking it (:mod:`spamsift.co
 PRODUCT_TIER = "product"
 """A product name and nothing more (products.txt: "slots", "sports", "fishing"): it says nothing of a block, only in an
 operator's menu (:mod:`spamsift.core.menu`). Terms of other tiers may be products too (:attr:`Term.product`)."""
-PRODUCT_KINDS = ("gambling", "shared")
+PRODUCT_KINDS = ("gambling", "shared", "genre")
+"""gambling: sold only by gambling (slots, togel); shared: sold by others too (sports, fishing); genre: a video
+game's genre (action, puzzle), which only a games catalogue lists beside them (:mod:`spamsift.core.menu`)."""
 CONTACT_TIER = "contact"
 """Where an advertisement sends its reader (contact.tsv: messaging apps, their link forms, customer service): anyone's
 words alone; beside them, gambling named as a subject is advertised (:func:`advertised`)."""
@@ -62,7 +64,7 @@ class Term:
     """A gambling subject read as promoted, beside a contact (:func:`advertised`)."""
     product: str | None = None
     """What kind of product an operator's menu lists it as (products.txt), if it is one: "gambling" (slots, casino,
-    togel) or "shared" (sports, fishing, lottery)."""
+    togel), "shared" (sports, fishing, lottery) or "genre" (action, puzzle: a games catalogue's, PRODUCT_KINDS)."""
 
 
 @dataclass(frozen=True, slots=True)
