@@ -319,6 +319,17 @@ HARD_NEGATIVES = {
         "weekend.\n"
         "Online casino and sportsbook brands sponsored half of the league's shirts this season."
     ),
+    "a slot machine game's readme, named as a package (en)": (
+        "react-slot-machine\n"
+        "A slot machine game built with React and TypeScript.\n"
+        "Features: three reels, paylines, free spins bonus round, jackpot animation and sound effects.\n"
+        "The RTP is configurable in config.ts; no real money is involved, it is a demo for learning game loops."
+    ),
+    "a list of runtimes and releases with their versions (en)": (
+        "Supported platforms\n"
+        "We test on node18, node20 and node22, python311 and python312, ubuntu2204 and ubuntu2404.\n"
+        "Windows builds use msvc2022; macOS builds use xcode15 on macos14."
+    ),
     "the odds and the state lottery in sports news (vi)": (
         "Người hâm mộ đổ xô mua vé số\n"
         "Nhiều người chia sẻ lịch sử cược của mình trên mạng xã hội trước trận chung kết.\n"

@@ -1,7 +1,7 @@
 """Vocabulary terms and brand names are found at word boundaries in the normalized text."""
 
 from spamsift.core.normalize import deleet, normalize
-from spamsift.core.vocabulary import NUMBERED_NAME, find_brands, find_terms
+from spamsift.core.vocabulary import NUMBERED_NAME, find_brands, find_numbered_names, find_terms
 
 
 def terms(text: str) -> set[str]:
@@ -39,6 +39,16 @@ def test_brand_names_and_numbered_names():
     assert NUMBERED_NAME.findall(text) == ["aero88", "zeus303"]
     assert [match.group() for match in find_brands(normalize("daftar di dewa-toto atau raja_4d"))] == [
         "dewa-toto", "raja_4d"]
+
+
+def test_a_part_of_a_hyphenated_compound_is_no_brand():
+    text = normalize("npm i react-slot-machine vue-toto-list, but daftar di dewa-toto, dewa-slot.com, indobet-logo")
+    assert [match.group() for match in find_brands(text)] == ["dewa-toto", "dewa-slot", "indobet"]
+
+
+def test_a_runtimes_or_a_systems_name_with_its_version_is_no_numbered_name():
+    text = normalize("tested on node18, python311, gcc13 and macos14; main di aero88 atau win88")
+    assert [match.group() for match in find_numbered_names(text)] == ["aero88", "win88"]
 
 
 def test_a_brand_may_carry_digits_after_a_suffix_of_letters():

@@ -208,19 +208,32 @@ def _brand_patterns() -> _BrandPatterns:
 
 
 def load_vocabulary() -> None:
-    """Read the term lists and build their automaton, the brand patterns and the rare Han characters now rather
-    than on the first page."""
+    """Read the term lists and build their automaton, the brand patterns, the versioned names and the rare Han
+    characters now rather than on the first page."""
     _automaton()
     _brand_patterns()
+    _versioned_names()
     rare_han()
+
+
+_HYPHENS = ("-", "_")
+
+
+def _in_compound(text: str, match: re.Match[str]) -> bool:
+    """Whether a brand candidate hyphenated before its ending goes on after another hyphen: "react-slot" of
+    "react-slot-machine" is a part of a compound name, as a package's or a component's."""
+    end = match.end()
+    return (any(hyphen in match.group() for hyphen in _HYPHENS) and text[end:end + 1] in _HYPHENS
+            and text[end + 1:end + 2].isalpha())
 
 
 def find_brands(normalized: str) -> Iterator[re.Match[str]]:
     """Gambling brand names in a normalized text: letters ending in a brand suffix (``dapurtoto``, ``megabet``,
     ``zeus303``), perhaps with up to BRAND_DIGITS digits after a suffix of letters (``anekatoto2``), unless the word
-    ends like an ordinary word of some language (``sorbet``, ``menyabet``; brand-exceptions.txt). The full pattern
-    tries every split of every word against every suffix, so it is read only on the lines holding a suffix ending a
-    word: 19 of 20 genuine texts have none."""
+    ends like an ordinary word of some language (``sorbet``, ``menyabet``; brand-exceptions.txt), or is a part of a
+    compound: a name hyphenated before its ending that goes on after another hyphen (``react-slot-machine``; but
+    ``dewa-toto``, ``indobet-logo``). The full pattern tries every split of every word against every suffix, so it is
+    read only on the lines holding a suffix ending a word: 19 of 20 genuine texts have none."""
     patterns = _brand_patterns()
     done = 0
     for suffix, _, end in patterns.suffixes.find_matches_as_indexes(normalized, overlapping=True):
@@ -232,7 +245,9 @@ def find_brands(normalized: str) -> Iterator[re.Match[str]]:
         if end <= done or (end < len(normalized) and (normalized[end].isalnum() or normalized[end] == "_")):
             continue  # on a line already read, or not ending a word (``re``'s ``\b``)
         line_start, done = line_around(normalized, end)
-        yield from patterns.brand.finditer(normalized, line_start, done)
+        for match in patterns.brand.finditer(normalized, line_start, done):
+            if not _in_compound(normalized, match):
+                yield match
 
 
 DROPDOWN_CARETS = frozenset("vyw")
@@ -278,11 +293,19 @@ _LETTER_TWO_DIGITS = LetterDigitsHint()
 Two digits alone are on a line in seven of its fifteen (dates, prices, scores)."""
 
 
+@cache
+def _versioned_names() -> frozenset[str]:
+    return frozenset(_word_list("versioned-names.txt"))
+
+
 def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:
     """The numbered names (NUMBERED_NAME) of a normalized text, read only on its lines with two digits after a
-    letter."""
+    letter; not a runtime's or a system's name with its version ("node18", "python311": versioned-names.txt)."""
+    versioned = _versioned_names()
     for line_start, line_end in hinted_lines(normalized, _LETTER_TWO_DIGITS):
-        yield from NUMBERED_NAME.finditer(normalized, line_start, line_end)
+        for match in NUMBERED_NAME.finditer(normalized, line_start, line_end):
+            if match.group().rstrip("0123456789").rstrip("-_") not in versioned:
+                yield match
 
 
 def outermost(terms: set[str]) -> set[str]:
