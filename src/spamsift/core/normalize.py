@@ -214,8 +214,7 @@ _FANCY_RUNS = [(0x1D400, 0x1D7FF), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFF10, 
                (0x280, 0x280), (0x26A, 0x26A), (0x262, 0x262)]
 _FANCY_LETTERS = CodePoints(_FANCY_RUNS)
 _STYLED_CAPITALS = CodePoints([(cp, cp) for first, last in _FANCY_RUNS for cp in range(first, last + 1)
-                               if unicodedata.normalize("NFKC", chr(cp)).isupper()
-                               or unicodedata.normalize("NFKC", chr(cp)).isdigit()])
+                               if (plain := unicodedata.normalize("NFKC", chr(cp))).isupper() or plain.isdigit()])
 """The capitals and digits among the fancy letters ("𝗗", "Ａ", "𝟳")."""
 _STYLED_NAME_END = re.compile(rf"(?<={_STYLED_CAPITALS.character_class}{{2}})(?=[a-z])")
 """Where a name pasted in styled capitals runs into the plain lower-case sentence after it ("𝗗𝗢𝗥𝗔𝟳𝟳menyediakan",
