@@ -335,6 +335,39 @@ HARD_NEGATIVES = {
         "Nhiều người chia sẻ lịch sử cược của mình trên mạng xã hội trước trận chung kết.\n"
         "Tỷ lệ kèo được các trang thể thao cập nhật liên tục, xổ số kiến thiết cũng tăng doanh thu."
     ),
+    # one message: a headline that reports above a lede naming the offers, which names no police of its own
+    "a headline on blocking above a lede naming the sites (id)": (
+        "Kominfo blokir 1,9 juta konten judi online\n"
+        "Menteri menyebut situs slot dan togel memanfaatkan celah di situs pemerintah dan kampus."
+    ),
+    "a headline on a warning above a lede naming the offers (vi)": (
+        "Bộ Công an cảnh báo lừa đảo\n"
+        "Nhiều trang nhà cái và game bài đổi thưởng dụ người chơi nạp tiền rồi chiếm đoạt."
+    ),
+    "a headline on a police warning above a lede naming the offers (en)": (
+        "Police warn of fake casino apps\n"
+        "The apps promise a 200% welcome bonus and free spins, then keep the deposit."
+    ),
+    "a headline on an arrest above a lede naming the offers (ko)": (
+        "불법 카지노사이트 운영자 구속\n"
+        "첫충 이벤트와 매충 보너스로 회원을 모은 혐의로 기소됐다."
+    ),
+    "a headline on a trial above a lede naming the offers (vi)": (
+        "Xét xử nhóm tổ chức đánh bạc qua game bài đổi thưởng\n"
+        "Các bị cáo quảng cáo nạp thẻ cào nhận thưởng 100% để lôi kéo người chơi."
+    ),
+    "a headline on a case cracked above a lede naming the offers (zh)": (
+        "警方侦破特大网络赌博案\n"
+        "该团伙以百家乐、真人视讯为名吸引会员充值，首存送100%彩金。"
+    ),
+    "a headline on a sentence above a lede naming the casino (zh)": (
+        "法院判处赌博网站代理人有期徒刑三年\n"
+        "被告人在微信群推广澳门新葡京娱乐城注册送彩金活动。"
+    ),
+    "a headline on a prosecution above a lede naming the offers (th)": (
+        "ดำเนินคดีแอดมินเว็บสล็อต\n"
+        "ผู้ต้องหาโพสต์โฆษณาสมัครรับโบนัส 100% ฝากถอนออโต้"
+    ),
 }
 
 DEVELOPMENT_ISSUES = [
@@ -424,6 +457,18 @@ def test_hard_negative_is_clean(name):
     assert not report.spam_blocks
 
 
+@pytest.mark.parametrize("message", [
+    "Polisi tidak bisa blokir kami!\nSlot online anti blokir, link alternatif selalu aktif, bonus new member 100%.",
+    "Kata polisi situs ini aman\nDaftar sekarang di situs slot gacor hari ini, deposit dana 10rb langsung main.",
+])
+def test_a_promotion_below_a_line_naming_the_police_is_still_spam(message):
+    """A short text's report is the whole message's, and discounts its other lines as a report's: a promotion is
+    not discounted below what it reads as."""
+    report = spamsift.check(text=message)
+    assert report.label == "gambling", (report.score, report.reasons)
+    assert [block.text for block in report.spam_blocks] == [message.splitlines()[1]]
+
+
 ARTICLE = (
     "The city council approved the new budget for public transport on Monday after a long debate about fares.\n"
     "Residents said the changes would help commuters who travel from the suburbs every day.\n"
@@ -509,6 +554,19 @@ def test_a_news_search_result_whose_url_is_a_tag_of_the_promotions_is_clean():
     doorway = search_result("Dinas Pendidikan Kota Bekasi", "Website resmi Dinas Pendidikan Kota Bekasi.", url)
     assert spamsift.check(text=news, url=url).label == "clean"
     assert spamsift.check(text=doorway, url=url).label == "gambling"
+
+
+@pytest.mark.parametrize(("title", "description", "url"), [
+    ("Dosen FEB Teliti Dampak Judi Online terhadap Keuangan Mahasiswa",
+     "Penelitian menemukan 12% responden pernah bermain slot online dan mengalami kerugian.",
+     "https://feb.kampus.example/penelitian-judi-online/"),
+    ("Skripsi: Analisis Sentimen Komentar Judi Online di YouTube",
+     "Penelitian ini mengklasifikasikan komentar promosi situs slot dan togel menggunakan IndoBERT.",
+     "https://repository.kampus.example/skripsi-judol/"),
+])
+def test_a_search_result_on_a_study_of_gambling_is_clean(title, description, url):
+    """A study names gambling's harm or its comments in its title; its snippet is one message with it."""
+    assert spamsift.check(text=search_result(title, description, url), url=url).label == "clean"
 
 
 def test_a_keyword_line_on_a_page_reporting_on_gambling_is_still_spam():

@@ -72,6 +72,16 @@ REPORTS = {
     "one paragraph asking for a ban, quoting in single quotes (en)": (
         "Moderation: please ban the account posting 'RTP slot gacor hari ini' links in every discussion thread."
     ),
+    "blocklist request naming the kinds of site by their products beside the domains (en)": (
+        "Add 40 online gambling domains to the blocklist\n"
+        "The following slot and togel sites are spreading via hacked .go.id pages: slot88-resmi.com, gacor777.net, "
+        "togelmaster.org. Please block."
+    ),
+    "feature request for a filter quoting the keywords beside the products (id)": (
+        "Tambahkan fitur blokir situs judi online\n"
+        "Banyak iklan slot dan togel muncul di komentar aplikasi kami. Mohon tambahkan filter kata seperti 'gacor', "
+        "'maxwin', 'deposit pulsa'."
+    ),
     "blocklist request with a fenced list (ko)": (
         "도박 사이트 차단 목록에 추가해 주세요\n"
         "아래 도메인은 불법 토토사이트입니다.\n```\nmajor-toto77.com\nsafe-casino88.net\n```"

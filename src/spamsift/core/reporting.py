@@ -62,10 +62,12 @@ def _lists_hosts(text: str) -> bool:
 
 def _names_only_in_quotes(text: str) -> bool:
     """Whether a block quotes the gambling names it holds: every promotion, brand and numbered name of it stands in
-    quotes, code or addresses. It may name gambling as a subject in its own words ("these gambling sites:
-    slot88.example, togel4d.example"): a report says what it reports."""
+    quotes, code or addresses. It may name gambling as a subject in its own words, and the kinds of site it reports
+    by their products ("these slot and togel sites: slot88.example, togel4d.example"): a report says what it
+    reports."""
     quoted = " ".join(match.group() for match in _QUOTED_SPANS.finditer(text))
-    return names_gambling(quoted) is not None and names_gambling(_QUOTED_SPANS.sub(" ", text), ("promo",)) is None
+    return (names_gambling(quoted) is not None
+            and names_gambling(_QUOTED_SPANS.sub(" ", text), ("promo",), products=False) is None)
 
 
 def _request_outside_quotes(text: str, evidence: Evidence) -> str | None:

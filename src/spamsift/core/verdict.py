@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from spamsift.core._evidence import SENTENCE_ENDINGS
 from spamsift.core._tokens import sigmoid
 from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.campaign import campaign_traces
@@ -64,8 +65,8 @@ PAGE_FEATURES = (*LONG_PAGE_FEATURES, "short_page", *SHORT_PAGE_FEATURES)
 REPORTING_DISCOUNT = 3.0
 """Logit taken off a sentence that reads as reporting on gambling, per reporting word in it (at most two) and
 per segment of the page with reporting words (at most three)."""
-_SENTENCE, _DOMAIN_TEXT, _LINK_DENSITY, _DIGIT_WORDS = (
-    DENSE_FEATURES.index(name) for name in ("sentence", "domain_text", "link_density", "digit_words"))
+_DOMAIN_TEXT, _LINK_DENSITY, _DIGIT_WORDS = (
+    DENSE_FEATURES.index(name) for name in ("domain_text", "link_density", "digit_words"))
 MODEL_NUMBER_LIST_WORDS = 12
 """A block of at most this many words, half of them mixing letters and digits and none a gambling word, reads as
 a list of model numbers."""
@@ -147,7 +148,8 @@ def _side_probs(texts: list[str], models: Models, reporting_segments: int = 0,
     evidence = collect_evidence(segments)
     probs = []
     for ev, segment, z in zip(evidence, segments, _block_logits(evidence, models, alone=True)[0]):
-        discount = _reporting_discount(ev, reporting_segments + (1 if ev.tiers["counter"] else 0), address)
+        discount = _reporting_discount(ev, segment.text, reporting_segments + (1 if ev.tiers["counter"] else 0),
+                                       address)
         z -= discount
         if not discount and _promotes_by_vocabulary(ev, segment):
             z = max(z, VOCABULARY_FLOOR)
@@ -171,7 +173,22 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
     return probs[best], _side_reason(evidence[best], models) if probs[best] >= SPAM_THRESHOLD else None
 
 
-def _reporting_discount(ev: Evidence, reporting_segments: int, read_as_sentence: bool = False) -> float:
+SENTENCE_WORDS = 10
+"""The words from which a block that ends as a sentence does reads as one (:func:`_reporting_discount`)."""
+_SPACELESS_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""A letter of a script written without spaces between its words: Thai, Japanese kana, Chinese characters."""
+
+
+def _full_sentence(ev: Evidence, text: str) -> bool:
+    """Whether a block reads as a full sentence: SENTENCE_WORDS words or more, and a sentence's ending. In a script
+    written without spaces, two letters count as a word: a Chinese sentence of thirty characters is four runs of
+    word characters between its commas ("该团伙以百家乐、真人视讯为名吸引会员充值，首存送100%彩金。")."""
+    if text.rstrip()[-1:] not in SENTENCE_ENDINGS:
+        return False
+    return ev.words >= SENTENCE_WORDS or ev.words + len(_SPACELESS_LETTER.findall(text)) // 2 >= SENTENCE_WORDS
+
+
+def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_as_sentence: bool = False) -> float:
     """News, sermons and court reports use gambling words in full sentences, beside words like "police",
     "arrested" or "haram" in the same sentence or elsewhere on the page, and without brand names,
     disguises or links. Such a sentence is discounted; a promotion seldom reads like that. A headline ("Polisi
@@ -191,9 +208,19 @@ def _reporting_discount(ev: Evidence, reporting_segments: int, read_as_sentence:
     dense = ev.dense
     if dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
         return 0.0
-    if (ev.words < 10 or not dense[_SENTENCE]) and not (counter and reporting_segments >= 2) and not read_as_sentence:
+    if not (read_as_sentence or (counter and reporting_segments >= 2) or _full_sentence(ev, text)):
         return 0.0
     return REPORTING_DISCOUNT * (min(counter + development, 2) + min(reporting_segments, 3))
+
+
+def _reporting_blocks(evidence: list[Evidence], quoted: list[str | None], whole: bool) -> int:
+    """How many blocks of a page report (a reporting word, or a quote of the spam it reports), for
+    :func:`_reporting_discount`. A short text of several blocks is one message, an issue's title and body or a
+    headline and its lede: a report anywhere in it is the whole message's, as reports in two blocks are a page's
+    ("Kominfo blokir 1,9 juta konten judi online" above "Menteri menyebut situs slot dan togel ..."). None of the
+    gambling comments and landing pages of the shared data is a text of several blocks with a reporting word."""
+    reporting = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
+    return max(reporting, 2) if reporting and whole and len(evidence) > 1 else reporting
 
 
 WHOLE_TEXT_BLOCKS = 3
@@ -576,10 +603,11 @@ def assess(page: Page, models: Models) -> Assessment:
     evidence = collect_evidence(page.segments, one_message=whole)
     quotes = quotation(page.segments, evidence)
     quoted = quotes.blocks
-    reporting_segments = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
+    reporting_segments = _reporting_blocks(evidence, quoted, whole)
     introduces = ([not quote and following is not None for quote, following in zip(quoted, [*quoted[1:], None])]
                   if quotes.request is not None else [False] * len(quoted))
-    discounts = [_reporting_discount(ev, reporting_segments, lead_in) for ev, lead_in in zip(evidence, introduces)]
+    discounts = [_reporting_discount(ev, segment.text, reporting_segments, lead_in)
+                 for ev, segment, lead_in in zip(evidence, page.segments, introduces)]
     by_vocabulary = [None if discount or quote else _promotes_by_vocabulary(ev, segment)
                      for ev, segment, discount, quote in zip(evidence, page.segments, discounts, quoted)]
     read, blind = _block_logits(evidence, models, alone=whole)

@@ -313,14 +313,16 @@ def outermost(terms: set[str]) -> set[str]:
     return {term for term in terms if not any(term != other and term in other for other in terms)}
 
 
-def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS, *, numbered: bool = True) -> str | None:
-    """The first gambling term (of ``tiers``: promotion or topic), brand (by its ending, or a name the gambling
-    domain lists mirror, as :func:`spamsift.core.features.collect_evidence` reads brands) or, unless ``numbered`` is
-    false, numbered name in ``text``, if it holds one: for the short texts the page-wide evidence reads (a doorway's
-    keyword, a link target's name)."""
+def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS, *, numbered: bool = True,
+                   products: bool = True) -> str | None:
+    """The first gambling term (of ``tiers``: promotion or topic; unless ``products`` is false, a product's name
+    among them, "togel", "slots"), brand (by its ending, or a name the gambling domain lists mirror, as
+    :func:`spamsift.core.features.collect_evidence` reads brands) or, unless ``numbered`` is false, numbered name in
+    ``text``, if it holds one: for the short texts the page-wide evidence reads (a doorway's keyword, a link
+    target's name, a report's own words)."""
     normalized = normalize(text.casefold())
     for hit in find_terms(deleet(normalized)):
-        if hit.term.tier in tiers:
+        if hit.term.tier in tiers and (products or not hit.term.product):
             return hit.term.text
     for match in chain(find_brands(normalized), find_mirrored_names(normalized)):
         return match.group()
