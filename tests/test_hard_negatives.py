@@ -545,6 +545,25 @@ def test_a_news_page_whose_title_meta_and_url_name_the_promotions_it_reports_on_
     assert headline in report.clean_text
 
 
+MINISTRY_PAGE = (
+    "<html><head><title>Daftar Situs Judi Online yang Diblokir</title></head><body><article>"
+    "<h1>Daftar Situs Judi Online yang Diblokir Kementerian</h1>"
+    "<p>Kementerian Komunikasi dan Digital telah memblokir 3,2 juta konten judi online sejak 2023.</p>"
+    "<p>{sentence}</p>"
+    "<p>Pemblokiran dilakukan bersama OJK dan PPATK terhadap rekening penampung.</p></article></body></html>")
+
+
+def test_a_sentence_sending_readers_to_where_gambling_is_reported_is_discounted():
+    """An address in a reporting sentence cancels its discount only when it names gambling: the ministry's page
+    sends readers to its complaints portal, an injection to the operator."""
+    portal = spamsift.check(html=MINISTRY_PAGE.format(
+        sentence="Masyarakat dapat melaporkan situs slot, togel dan kasino online melalui aduankonten.id."))
+    assert portal.label == "clean", (portal.score, portal.reasons)
+    operator = spamsift.check(html=MINISTRY_PAGE.format(
+        sentence="Masyarakat dapat bermain slot, togel dan kasino online dengan aman melalui slot88-resmi.com."))
+    assert operator.label == "gambling", (operator.score, operator.reasons)
+
+
 def test_a_news_search_result_whose_url_is_a_tag_of_the_promotions_is_clean():
     """A news site writes its address from its headline or its tags, with no reporting word of its own; on a page that
     reports the address is the headline's. The same address beside a doorway's self-description stays spam."""

@@ -46,10 +46,20 @@ _QUOTED_SPANS = re.compile(rf'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n
 """Quotes, code spans and addresses (URLs, domain names and paths): where a report puts the names it reports. A
 single quote opens only where no letter stands before it and closes only where none follows: an apostrophe
 ("don't", "site's") is neither."""
+_WRITTEN_HOST = re.compile(rf"\b{_HOST}", re.IGNORECASE)
+_NOT_A_WORD = re.compile(r"[\W_]+")
 REPORTING_VOCABULARY = "reporting.tsv"
 """The term list whose words make a page a report: a request to block, a report of a hack, a spam filter."""
 _CODE_FENCES = ("```", "~~~")
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
+
+
+def sends_to_gambling(text: str) -> bool:
+    """Whether an address a text writes (a URL or a domain name) names gambling, by a term, a brand or a numbered
+    name ("slot88-resmi.com", "https://link-gacor.example"): a sentence that sends its readers to such an address
+    promotes it, whatever it reports, and one that sends them to where gambling is reported ("laporkan melalui
+    aduankonten.id") does not."""
+    return any(names_gambling(_NOT_A_WORD.sub(" ", match.group())) for match in _WRITTEN_HOST.finditer(text))
 
 
 def _is_blocklist(text: str) -> bool:

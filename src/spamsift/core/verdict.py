@@ -34,7 +34,7 @@ from spamsift.core.normalize import deleet, normalize
 from spamsift.core.operator import operator_evidence
 from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
-from spamsift.core.reporting import quotation
+from spamsift.core.reporting import quotation, sends_to_gambling
 from spamsift.core.symbols import FamilyEvidence
 from spamsift.core.vocabulary import (
     CASHIER_TIERS,
@@ -206,7 +206,7 @@ def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_a
     if not (counter or development or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
     dense = ev.dense
-    if dense[_DOMAIN_TEXT] or dense[_LINK_DENSITY] > 0.3:
+    if (dense[_DOMAIN_TEXT] and sends_to_gambling(text)) or dense[_LINK_DENSITY] > 0.3:
         return 0.0
     if not (read_as_sentence or (counter and reporting_segments >= 2) or _full_sentence(ev, text)):
         return 0.0
