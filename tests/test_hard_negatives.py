@@ -335,6 +335,11 @@ HARD_NEGATIVES = {
         "Nhiều người chia sẻ lịch sử cược của mình trên mạng xã hội trước trận chung kết.\n"
         "Tỷ lệ kèo được các trang thể thao cập nhật liên tục, xổ số kiến thiết cũng tăng doanh thu."
     ),
+    "news on a state banning sweepstakes casinos (en)": (
+        "California bans sweepstakes casinos\n"
+        "The new law makes it illegal to offer sweeps coins redeemable for cash; operators such as Chumba and "
+        "McLuck must leave the state."
+    ),
     # one message: a headline that reports above a lede naming the offers, which names no police of its own
     "a headline on blocking above a lede naming the sites (id)": (
         "Kominfo blokir 1,9 juta konten judi online\n"
@@ -517,6 +522,17 @@ CASINO_OFFERS = (
     "can also look forward to reload bonuses, and on Fridays we add free spins on the newest games for all of our "
     "members. Our support team is available around the clock, so you are never left alone with a question."
 )
+
+
+@pytest.mark.parametrize("promotion", [
+    "McLuck promo code: 7,500 GC + 2.5 free SC\nSign up at McLuck social casino and redeem sweeps coins for real "
+    "cash prizes.",
+    "Stake.us bonus drop code today\nClaim free Stake Cash, play slots and plinko, redeem for crypto.",
+])
+def test_a_sweepstakes_casinos_promotion_is_gambling(promotion):
+    """A sweepstakes casino pays out in its own coin, redeemed for cash prizes: its promotions offer the coin."""
+    report = spamsift.check(text=promotion)
+    assert report.label == "gambling", (report.score, report.reasons)
 
 
 def test_an_english_casino_offer_written_in_sentences_is_gambling():
