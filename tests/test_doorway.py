@@ -176,6 +176,28 @@ def test_a_brand_opening_a_genuine_pages_title_and_description_is_a_doorway_with
     assert any("nor in its text: KANCIL88" in reason for reason in report.reasons)
 
 
+SERVICE_PAGE = ["Freshdesk is a customer service platform that brings tickets, chat and e-mail into one inbox.",
+                "Support teams use its automations to route tickets and answer common questions.",
+                "Plans start with a free trial for up to ten agents."]
+
+
+def test_a_keyword_before_a_title_its_own_slug_echoes_is_a_doorway():
+    """A genuine page's slug echoes its own title ("Freshdesk" at /freshdesk/), which is no keyword slot worth
+    anything; the keyword a kit put before that title, opening the description too, is the slot that speaks."""
+    html = _html_page("SLOT97 🔥 Freshdesk: customer service platform | Freshworks",
+                      "SLOT97, Freshdesk is a customer service platform for support teams.", "Freshdesk", SERVICE_PAGE)
+    report = spamsift.check(html=html, url="https://www.freshworks.example/freshdesk/")
+    assert report.is_spam, (report.score, report.reasons)
+    assert any("nor in its text: SLOT97" in reason for reason in report.reasons)
+
+
+def test_a_genuine_title_its_own_slug_echoes_is_no_doorway():
+    html = _html_page("Freshdesk: customer service platform | Freshworks",
+                      "Freshdesk is a customer service platform for support teams.", "Freshdesk", SERVICE_PAGE)
+    report = spamsift.check(html=html, url="https://www.freshworks.example/freshdesk/")
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 def test_a_products_name_its_text_writes_apart_is_not_foreign_to_it():
     """A release's page heads itself "IPHONE15" and writes "iPhone 15" in its text."""
     html = _html_page("IPHONE15 | Apple Store", "IPHONE15 adalah ponsel terbaru dari Apple dengan kamera 48MP.",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -181,33 +182,52 @@ def _original_span(text: str, keyword: list[str]) -> str:
     return match.group() if match else " ".join(keyword)
 
 
-def _keyword_slot(title_parts: list[list[str]], descriptions: list[list[str]],
-                  url_words: list[tuple[str, str]]) -> tuple[list[str], str | None, int | None]:
-    """The keyword the head was built around, where the URL echoes it (or None), and which title part it opens
-    (or None). A URL's words count when they open a title part or a description, or make up a whole title part;
-    without such an echo, a title part that is one word naming gambling, beside parts the description speaks of
-    ("NAGA303 - Dinas Pariwisata" / "Website resmi Dinas Pariwisata ..."; "SULTANSLOT: Portal Jurnal" / "Portal
-    jurnal ilmiah ...", where the words the victim's own part and its description open with are no keyword);
-    without one, the words a title part and a description both open with."""
+def _keyword_slots(title_parts: list[list[str]], descriptions: list[list[str]],
+                   url_words: list[tuple[str, str]]) -> Iterator[tuple[list[str], str | None, int | None]]:
+    """The keywords the head may have been built around, each with where the URL echoes it (or None) and which
+    title part it opens (or None). A URL's words count when they open a title part or a description, or make up a
+    whole title part; then a title part that is one word naming gambling, beside parts the description speaks of
+    ("NAGA303 - Dinas Pariwisata" / "Website resmi Dinas Pariwisata ..."); then the words a title part and a
+    description both open with. A genuine page has such slots too (its address's slug is its headline's, its title
+    and description open with its name): :func:`doorway_evidence` weighs each and keeps the strongest, so that the
+    page's own slug does not hide the keyword a kit put before its title ("SLOT97 🔥 Freshdesk: ..." at
+    ``/freshdesk/``)."""
+    seen: list[list[str]] = []
+
+    def new(keyword: list[str]) -> bool:
+        if keyword in seen:
+            return False
+        seen.append(keyword)
+        return True
+
     for where, phrase in url_words:
         keyword = phrase.split()
         if len(keyword) > MAX_KEYWORD_WORDS:
             continue
-        for index, part in enumerate(title_parts):
-            if _starts_with(part, keyword):
-                return keyword, where, index
-        if any(_starts_with(d, keyword) for d in descriptions):
-            return keyword, where, None
+        index = next((i for i, part in enumerate(title_parts) if _starts_with(part, keyword)), None)
+        if (index is not None or any(_starts_with(d, keyword) for d in descriptions)) and new(keyword):
+            yield keyword, where, index
     for index, part in enumerate(title_parts):
         if len(part) == 1 and names_gambling(part[0], numbered=False) and \
-                _explains_rest(title_parts, index, part, descriptions):
-            return part, None, index
+                _explains_rest(title_parts, index, part, descriptions) and new(part):
+            yield part, None, index
     for index, part in enumerate(title_parts):
         for description in descriptions:
-            prefix = _common_prefix(part, description)
+            prefix = _common_prefix(part, description)[:MAX_KEYWORD_WORDS]
             if prefix:
-                return prefix[:MAX_KEYWORD_WORDS], None, index
-    return [], None, None
+                if new(prefix):
+                    yield prefix, None, index
+                break
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A page's title and descriptions, as written and as words."""
+
+    title: str
+    title_parts: list[list[str]]
+    descriptions: list[str]
+    description_words: list[list[str]]
 
 
 def doorway_evidence(title: str | None, descriptions: list[str], url: str | None, host: str | None,
@@ -216,20 +236,31 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     ``host`` it was served from and the lines of its visible ``body`` (read only when a keyword slot is found).
     ``head_apart``: the head is an HTML page's, written apart from its text, and not a text's own first lines, so
     that the text not naming the keyword weighs (FOREIGN_TO_TEXT_WEIGHT): a short news text's headline and first
-    sentence open alike ("Công an ...") and its last lines need not name them again."""
+    sentence open alike ("Công an ...") and its last lines need not name them again. Of the keyword slots the
+    head has (:func:`_keyword_slots`), the one with the most evidence speaks."""
     title = unicodedata.normalize("NFKC", title or "")
-    title_parts = [part_words for part in split_title(title) if (part_words := words(part))]
-    description_words = [found for description in descriptions if (found := words(description))]
-    url_words = url_keywords(url)
-    symbols: list[Symbol] = []
+    head = _Head(title, [part_words for part in split_title(title) if (part_words := words(part))],
+                 descriptions, [found for description in descriptions if (found := words(description))])
     spintax = next((m.group() for text in (title, *descriptions) for m in [_SPINTAX.search(text)] if m), None)
-    if spintax:
-        symbols.append(Symbol("SPINTAX", 3.0, f"unspun spintax in the head: {spintax[:60]}"))
-    if not title_parts:
-        return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS)
-    keyword, echoed_from, part_index = _keyword_slot(title_parts, description_words, url_words)
-    if not keyword:
-        return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS)
+    found = (Symbol("SPINTAX", 3.0, f"unspun spintax in the head: {spintax[:60]}"),) if spintax else ()
+    best = DoorwayEvidence(found, DOORWAY_BIAS)
+    if not head.title_parts:
+        return best
+    for keyword, echoed_from, part_index in _keyword_slots(head.title_parts, head.description_words,
+                                                           url_keywords(url)):
+        evidence = _slot_evidence(head, keyword, echoed_from, part_index, host, body, head_apart, found)
+        if best.keyword is None or evidence.logit > best.logit:
+            best = evidence
+    return best
+
+
+def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, part_index: int | None,
+                   host: str | None, body: list[str], head_apart: bool, found: tuple[Symbol, ...]
+                   ) -> DoorwayEvidence:
+    """The doorway symbols of one keyword slot of a head, beside those ``found`` of the head as a whole."""
+    title, title_parts, descriptions, description_words = (head.title, head.title_parts, head.descriptions,
+                                                            head.description_words)
+    symbols = list(found)
     written = _original_span(title if part_index is not None else " ".join(descriptions), keyword)
     if echoed_from:
         slug = echoed_from == "path slug"
