@@ -28,7 +28,7 @@ TOP_LEVEL_DOMAINS = ("com", "net", "org", "xyz", "site", "online", "top", "vip",
 _DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{'|'.join(TOP_LEVEL_DOMAINS)})\b")
 """Read in the normalized (lower-case) view of a text, once :func:`_has_domain_ending` found what every domain name
 in it holds: the full pattern is tried at every word of a sentence."""
-SENTENCE_ENDINGS = frozenset(".!?…。»\"”')।؟۔")
+_SENTENCE_ENDINGS = frozenset(".!?…。»\"”')।؟۔")
 """Latin, CJK and quotation closings, the Devanagari danda and the Arabic-script question mark and full stop."""
 CAPITALS = CodePoints([(ord("A"), ord("Z")), (0xC0, 0xD6), (0xD8, 0xDE)])
 """Capital letters A to Z and À to Þ (but the sign ×), counted for the share of capitals."""
@@ -104,7 +104,7 @@ cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_word
         ev.obfuscation,
         log1p(words),
         1.0 if words <= 6 else 0.0,
-        1.0 if words >= 8 and text.rstrip()[-1:] in SENTENCE_ENDINGS else 0.0,
+        1.0 if words >= 8 and text.rstrip()[-1:] in _SENTENCE_ENDINGS else 0.0,
         <double> CAPITALS.count_in(text) / some_length,
         1.0 if PICTOGRAPHS.found_in(text) else 0.0,
         log1p(ev.repeats - 1),

@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from spamsift.core._evidence import SENTENCE_ENDINGS
 from spamsift.core._tokens import sigmoid
 from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.campaign import campaign_traces
@@ -65,8 +64,8 @@ PAGE_FEATURES = (*LONG_PAGE_FEATURES, "short_page", *SHORT_PAGE_FEATURES)
 REPORTING_DISCOUNT = 3.0
 """Logit taken off a sentence that reads as reporting on gambling, per reporting word in it (at most two) and
 per segment of the page with reporting words (at most three)."""
-_DOMAIN_TEXT, _LINK_DENSITY, _DIGIT_WORDS = (
-    DENSE_FEATURES.index(name) for name in ("domain_text", "link_density", "digit_words"))
+_SENTENCE, _DOMAIN_TEXT, _LINK_DENSITY, _DIGIT_WORDS = (
+    DENSE_FEATURES.index(name) for name in ("sentence", "domain_text", "link_density", "digit_words"))
 MODEL_NUMBER_LIST_WORDS = 12
 """A block of at most this many words, half of them mixing letters and digits and none a gambling word, reads as
 a list of model numbers."""
@@ -173,6 +172,8 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
     return probs[best], _side_reason(evidence[best], models) if probs[best] >= SPAM_THRESHOLD else None
 
 
+SENTENCE_ENDS = ".?!。？！"
+"""The marks that end a sentence, in Latin script and in Chinese and Japanese (full width)."""
 SENTENCE_WORDS = 10
 """The words from which a block that ends as a sentence does reads as one (:func:`_reporting_discount`)."""
 _SPACELESS_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -183,9 +184,10 @@ def _full_sentence(ev: Evidence, text: str) -> bool:
     """Whether a block reads as a full sentence: SENTENCE_WORDS words or more, and a sentence's ending. In a script
     written without spaces, two letters count as a word: a Chinese sentence of thirty characters is four runs of
     word characters between its commas ("该团伙以百家乐、真人视讯为名吸引会员充值，首存送100%彩金。")."""
-    if text.rstrip()[-1:] not in SENTENCE_ENDINGS:
-        return False
-    return ev.words >= SENTENCE_WORDS or ev.words + len(_SPACELESS_LETTER.findall(text)) // 2 >= SENTENCE_WORDS
+    if ev.words >= SENTENCE_WORDS:
+        return bool(ev.dense[_SENTENCE])
+    return (ev.words + len(_SPACELESS_LETTER.findall(text)) // 2 >= SENTENCE_WORDS
+            and text.rstrip()[-1:] in SENTENCE_ENDS)
 
 
 def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_as_sentence: bool = False) -> float:
@@ -353,8 +355,6 @@ VOCABULARY_FLOOR = 2.0
 """The lowest logit (probability 0.88) of a block that promotes spam by its vocabulary
 (:func:`_promotes_by_vocabulary`): set by hand, since the shared data has no labelled spam of these kinds to fit
 it on."""
-SENTENCE_ENDS = ".?!。？！"
-"""The marks that end a sentence, in Latin script and in Chinese and Japanese (full width)."""
 PROMOTION_PHRASES = 3
 """Distinct gambling promotion phrases from which a block promotes gambling whatever the model's word weights say:
 a casino's offers name many at once, and a news sentence on the betting industry seldom names more than two
@@ -498,15 +498,18 @@ def _needs_company(ev: Evidence, segment: Segment) -> bool:
     words) with no gambling promotion, brand, numbered name or disguise in it ("Betting" in a sports site's
     menu, "Dual Slot: SD/SDHC/SDXC" in a camera's specifications, "Casino Hotel" in a title); a single odd word
     ("RTД", a logo mixing scripts); a hidden block that names and promotes nothing (closed menus and tabs are
-    hidden too); and a list of model numbers with no gambling word ("DX300+AMP14, Cayin N6ii"): a promotion
-    names one brand."""
+    hidden too); a list of model numbers with no gambling word ("DX300+AMP14, Cayin N6ii"): a promotion
+    names one brand; and a sentence that names nothing of spam at all (:func:`_names_anything`), whose only sign is
+    the word models' weights, learned from Indonesian comments: a sanitary-ware maker's "TOTO menghadirkan kloset
+    duduk ..." and a contest's "Panitia mengumumkan daftar pemenang ..." read as spam to them."""
     if _promotes(ev) or (_disguised(ev) and (ev.words >= 2 or ev.numbered)):
         return False
     if segment.hidden and not _names_terms(ev) and not ev.numbered:
         return True
     if not _names_terms(ev) and ev.words <= MODEL_NUMBER_LIST_WORDS and ev.dense[_DIGIT_WORDS] >= 0.5:
         return True
-    return ev.words <= 3 or (ev.words <= 8 and not ev.numbered)
+    return (ev.words <= 3 or (ev.words <= 8 and not ev.numbered)
+            or (bool(ev.dense[_SENTENCE]) and not _names_anything(ev)))
 
 
 def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> list[Kind]:
