@@ -12,7 +12,7 @@ from spamsift.core._minhash import min_hashes
 from spamsift.core.links import gambling_domain_of, registered_domain
 from spamsift.core.normalize import words
 from spamsift.core.page import Page
-from spamsift.core.vocabulary import names_gambling, vocabulary_words
+from spamsift.core.vocabulary import address_names_gambling, vocabulary_words
 
 MINHASH_BANDS, MINHASH_ROWS = 8, 4
 """A page's spam text is summed up by a MinHash of 32 values over its words and word pairs, cut into 8 bands of 4:
@@ -30,7 +30,6 @@ MIN_BLOCK_WORDS = 6
 """Spam text of fewer words than this, once the words of the vocabulary are left out (every operation writes "slot
 gacor" and "link alternatif"), is no fingerprint of an operation."""
 _DIGITS = re.compile(r"\d+")
-_DOMAIN_WORDS = re.compile(r"[.\-_]+")
 
 
 def minhash(tokens: list[str]) -> list[int]:
@@ -61,7 +60,7 @@ def _gambling_named(host: str) -> str | None:
     """The registered domain of a host whose name reads as gambling (``zonaslot88.asia``): a promoting block's
     links to other sites (a theme's social links, a parse that folded the page's menu into it) are no trace."""
     domain = registered_domain(host) or host  # a host under no known public suffix stands for itself
-    return domain if names_gambling(_DOMAIN_WORDS.sub(" ", domain)) else None
+    return domain if address_names_gambling(domain) else None
 
 
 def campaign_traces(page: Page, spam_indices: list[int], promoting: list[int], brands: list[str],

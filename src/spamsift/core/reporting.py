@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spamsift.core.features import Evidence
 from spamsift.core.page import Segment
-from spamsift.core.vocabulary import names_gambling, names_something
+from spamsift.core.vocabulary import address_names_gambling, names_gambling, names_something
 
 _HOST = r"(?:https?://)?(?:[\w-]+\.)+[^\W\d_]{2,}\.?(?::\d+)?(?:/\S*)?"
 _BLOCKLIST_RULE = re.compile(
@@ -47,7 +47,6 @@ _QUOTED_SPANS = re.compile(rf'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n
 single quote opens only where no letter stands before it and closes only where none follows: an apostrophe
 ("don't", "site's") is neither."""
 _WRITTEN_HOST = re.compile(rf"\b{_HOST}", re.IGNORECASE)
-_NOT_A_WORD = re.compile(r"[\W_]+")
 REPORTING_VOCABULARY = "reporting.tsv"
 """The term list whose words make a page a report: a request to block, a report of a hack, a spam filter."""
 _CODE_FENCES = ("```", "~~~")
@@ -59,7 +58,7 @@ def sends_to_gambling(text: str) -> bool:
     name ("slot88-resmi.com", "https://link-gacor.example"): a sentence that sends its readers to such an address
     promotes it, whatever it reports, and one that sends them to where gambling is reported ("laporkan melalui
     aduankonten.id") does not."""
-    return any(names_gambling(_NOT_A_WORD.sub(" ", match.group())) for match in _WRITTEN_HOST.finditer(text))
+    return any(address_names_gambling(match.group()) for match in _WRITTEN_HOST.finditer(text))
 
 
 def _is_blocklist(text: str) -> bool:

@@ -308,6 +308,15 @@ def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:
                 yield match
 
 
+_ADDRESS_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def address_names_gambling(address: str) -> str | None:
+    """What of gambling an address names (:func:`names_gambling`), read as the words its dots, hyphens and slashes
+    part: a host ("zonaslot88.asia"), a domain name or a URL ("slot88-resmi.com/daftar")."""
+    return names_gambling(_ADDRESS_SEPARATORS.sub(" ", address))
+
+
 def outermost(terms: set[str]) -> set[str]:
     """The terms not inside another one found: "online casino" and "casino" are one mention, not two."""
     return {term for term in terms if not any(term != other and term in other for other in terms)}
