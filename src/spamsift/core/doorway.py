@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from spamsift.core.normalize import words
@@ -220,14 +221,21 @@ def _keyword_slots(title_parts: list[list[str]], descriptions: list[list[str]],
                 break
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class _Head:
-    """A page's title and descriptions, as written and as words."""
+    """A page's title, descriptions and text, as written and as words."""
 
     title: str
     title_parts: list[list[str]]
     descriptions: list[str]
     description_words: list[list[str]]
+    body: list[str]
+
+    @cached_property
+    def body_words(self) -> list[list[str]]:
+        """The words of each line of the text, read once for all the head's keyword slots, and only when one
+        could tip the sum."""
+        return [words(line) for line in self.body]
 
 
 def doorway_evidence(title: str | None, descriptions: list[str], url: str | None, host: str | None,
@@ -240,7 +248,7 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     head has (:func:`_keyword_slots`), the one with the most evidence speaks."""
     title = unicodedata.normalize("NFKC", title or "")
     head = _Head(title, [part_words for part in split_title(title) if (part_words := words(part))],
-                 descriptions, [found for description in descriptions if (found := words(description))])
+                 descriptions, [found for description in descriptions if (found := words(description))], body)
     spintax = next((m.group() for text in (title, *descriptions) for m in [_SPINTAX.search(text)] if m), None)
     found = (Symbol("SPINTAX", 3.0, f"unspun spintax in the head: {spintax[:60]}"),) if spintax else ()
     best = DoorwayEvidence(found, DOORWAY_BIAS)
@@ -248,18 +256,17 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
         return best
     for keyword, echoed_from, part_index in _keyword_slots(head.title_parts, head.description_words,
                                                            url_keywords(url)):
-        evidence = _slot_evidence(head, keyword, echoed_from, part_index, host, body, head_apart, found)
+        evidence = _slot_evidence(head, keyword, echoed_from, part_index, host, head_apart, found)
         if best.keyword is None or evidence.logit > best.logit:
             best = evidence
     return best
 
 
 def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, part_index: int | None,
-                   host: str | None, body: list[str], head_apart: bool, found: tuple[Symbol, ...]
-                   ) -> DoorwayEvidence:
+                   host: str | None, head_apart: bool, found: tuple[Symbol, ...]) -> DoorwayEvidence:
     """The doorway symbols of one keyword slot of a head, beside those ``found`` of the head as a whole."""
-    title, title_parts, descriptions, description_words = (head.title, head.title_parts, head.descriptions,
-                                                            head.description_words)
+    title, title_parts, descriptions, description_words, body = (head.title, head.title_parts, head.descriptions,
+                                                                  head.description_words, head.body)
     symbols = list(found)
     written = _original_span(title if part_index is not None else " ".join(descriptions), keyword)
     if echoed_from:
@@ -305,7 +312,7 @@ def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, par
     # ?page=tracer-study) is built like a doorway, and only a keyword that looks like spam is taken for foreign
     foreign = FOREIGN_TO_TEXT_WEIGHT if body and head_apart else FOREIGN_WEIGHT
     if (not own_name and sum(symbol.weight for symbol in symbols) + foreign >= DOORWAY_BIAS
-            and (_foreign_to_text(keyword, body) if body else spam_shaped)):
+            and (_foreign_to_text(keyword, head.body_words) if body else spam_shaped)):
         symbols.append(Symbol("FOREIGN_KEYWORD", foreign, f"the keyword is neither the site's name nor in "
                               f"its text: {written}" if body else f"the keyword looks like spam: {written}"))
     return DoorwayEvidence(tuple(symbols), DOORWAY_BIAS, written, title, echoed_from)
@@ -317,10 +324,9 @@ def split_title(text: str) -> list[str]:
     return _TITLE_SPLIT.split(text)
 
 
-def _foreign_to_text(keyword: list[str], body: list[str]) -> bool:
-    """Whether no line of the page's text holds the keyword, whole or written apart (a release's page names
-    "IPHONE15" of its head "iPhone 15")."""
-    lines = [words(line) for line in body]
+def _foreign_to_text(keyword: list[str], lines: list[list[str]]) -> bool:
+    """Whether no line of the page's text (its ``lines``' words) holds the keyword, whole or written apart (a
+    release's page names "IPHONE15" of its head "iPhone 15")."""
     return not any(_contains(line, keyword) for line in lines) and not _written_apart(keyword, lines)
 
 
