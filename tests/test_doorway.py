@@ -156,6 +156,19 @@ def test_a_genuine_title_of_parts_is_no_doorway(title, description, url):
     assert report.label == "clean", (report.score, report.reasons)
 
 
+@pytest.mark.parametrize("issue", [
+    "Tragamonedas: la animación de los carretes no se detiene\n\n"
+    "En el modo demo los carretes siguen girando después de mostrar el resultado.",
+    "Slots: the reels of the demo do not stop\n\nIn the demo the reels of the game keep spinning after the result.",
+])
+def test_an_issue_title_naming_its_component_is_no_doorway(issue):
+    """An issue's title names its component before a colon ("Tragamonedas: ..."), and its body goes on about the
+    rest of the title: what the description shares with the title's other part are its articles and prepositions
+    ("los", "the"), not a site's name, and do not make the component a keyword the description never explains."""
+    report = spamsift.check(text=issue)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 def _html_page(title: str, description: str, heading: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     return (f"<html><head><title>{title}</title><meta name='description' content='{description}'></head>"

@@ -91,10 +91,12 @@ def _explains_rest(title_parts: list[list[str]], part_index: int, keyword: list[
                    descriptions: list[list[str]]) -> bool:
     """Whether the title part the keyword opens is the keyword alone, and a description names the title's other
     parts (two words of them or more) but not the keyword, not even written apart: a site's description speaks of
-    what its title says, an injection's keyword is the part it never mentions."""
+    what its title says, an injection's keyword is the part it never mentions. Words of up to three letters are
+    not counted: an issue's body shares its title's articles and prepositions ("los", "the", "dan") whatever its
+    title names before a colon ("Tragamonedas: la animación de los carretes ...")."""
     if title_parts[part_index] != keyword or _written_apart(keyword, descriptions):
         return False
-    rest = {w for i, part in enumerate(title_parts) if i != part_index for w in part if len(w) > 2}
+    rest = {w for i, part in enumerate(title_parts) if i != part_index for w in part if len(w) > 3}
     return any(len(rest & set(d)) >= 2 for d in descriptions)
 
 

@@ -201,8 +201,10 @@ def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_a
     (:mod:`spamsift.core.reporting`: "these slot sites are still reachable:"), and the words of a page's URL, which a
     news site writes from its headline or its tags (``/tag/judi-togel``) and a doorway from its keyword: on a page
     that reports elsewhere they are the headline's. A bug report or a feature request is discounted so by its own
-    words of software development (:func:`speaks_of_code`: "tidak berfungsi", "ошибка"), never by another block's:
-    it speaks of a product's code, not for the product."""
+    words of software development (:func:`speaks_of_code`: "tidak berfungsi", "ошибка"), never by another block's,
+    and in its title as in its sentences ("Error 500 saat klaim bonus harian di aplikasi game"): it speaks of a
+    product's code, not for the product. Of the shared data's gambling comments and landing pages, one names such a
+    word and nothing else of spam (a landing page's OCR, missed either way)."""
     counter = ev.tiers["counter"]
     development = speaks_of_code(ev)
     if not (counter or development or reporting_segments >= 2) or ev.brands or ev.obfuscation:
@@ -210,7 +212,7 @@ def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_a
     dense = ev.dense
     if (dense[_DOMAIN_TEXT] and sends_to_gambling(text)) or dense[_LINK_DENSITY] > 0.3:
         return 0.0
-    if not (read_as_sentence or (counter and reporting_segments >= 2) or _full_sentence(ev, text)):
+    if not (read_as_sentence or development or (counter and reporting_segments >= 2) or _full_sentence(ev, text)):
         return 0.0
     return REPORTING_DISCOUNT * (min(counter + development, 2) + min(reporting_segments, 3))
 
