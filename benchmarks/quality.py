@@ -12,7 +12,8 @@ Prints:
 - composed injections (test split): text pages (line-level spam recall, content kept) and HTML
   pages in the five injection styles (caught, spam text left in clean_text, content kept);
 - doorway pages (test split of the two campaigns' templates, keyword slot filled from their brand lists) caught as
-  full pages and as search results (title, snippet, URL), their keyword injected into the head of genuine test-split
+  full pages and as search results (title, snippet, URL; and with the site's home address, which echoes no
+  keyword), their keyword injected into the head of genuine test-split
   pages (with the keyword in the URL too, and with the page's own URL), and the genuine test-split pages as search
   results; the templates' visible lines spliced into genuine test-split articles (lines found, the articles' own
   lines flagged);
@@ -33,6 +34,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import spamsift
 from spamsift.core.segment import segment_text
@@ -235,17 +237,20 @@ def doorway_pages(data: Path, fills: int = 3) -> None:
     rng = random.Random(SEED)
     brands = doorway_brands(data)
     templates = doorway_templates(data, "test")
-    full = results = 0
+    full = results = unechoed = 0
     for template in templates:
         for brand in rng.sample(brands, fills):
             html, url = fill_doorway(template, brand, rng)
             full += spamsift.check(html=html, url=url).is_spam
-            text = search_result(template.title.replace("{BRAND}", brand),
-                                 template.description.replace("{BRAND}", brand), url)
-            results += spamsift.check(text=text, url=url).is_spam
+            title = template.title.replace("{BRAND}", brand)
+            description = template.description.replace("{BRAND}", brand)
+            results += spamsift.check(text=search_result(title, description, url), url=url).is_spam
+            home = urlunsplit(urlsplit(url)[:2] + ("/", "", ""))
+            unechoed += spamsift.check(text=search_result(title, description, home), url=home).is_spam
     n = len(templates) * fills
     print(f"doorway templates (test) {len(templates)} x {fills} brands  caught as full pages {full / n:.4f} "
-          f"({full}/{n})  as search results {results / n:.4f} ({results}/{n})")
+          f"({full}/{n})  as search results {results / n:.4f} ({results}/{n}), with the site's home address "
+          f"instead (no echo) {unechoed / n:.4f} ({unechoed}/{n})")
     injected = without_echo = genuine_results = 0
     pages = clean_pages(data, "test")
     for page in pages:
