@@ -143,6 +143,39 @@ def test_a_brand_before_the_name_the_description_speaks_of_is_a_doorway_without_
     assert any(f"never of: {keyword}" in reason for reason in report.reasons)
 
 
+@pytest.mark.parametrize(("title", "description"), [
+    ("HELIOS168 Badan Perencanaan Pembangunan Daerah Kota Prabumulih",
+     "HELIOS168 menyediakan sebuah sistem yang baik atau yang sering disebut whistleblowing system untuk dinas ..."),
+    ("MANSION77 Website Digital Signal Processing Embedded Electronics",
+     "MANSION77 menjadi website universitas dengan fakultas terbaik yang bisa bersaing dengan kampus lainnya ..."),
+])
+def test_a_numbered_brand_opening_a_search_results_title_and_snippet_is_a_doorway_without_an_echo(title,
+                                                                                                   description):
+    """A search result at the site's own address, whose URL echoes nothing: the keyword's number is one gambling
+    brands are named by (brand-numbers.txt), so the keyword names gambling as a brand of letters would."""
+    url = "https://bappeda.prabumulihkota.go.id/"
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.is_spam, (report.score, report.reasons)
+    assert any("the keyword names gambling" in reason for reason in report.reasons)
+
+
+@pytest.mark.parametrize(("title", "description", "url"), [
+    ("UNS47 Dies Natalis Universitas Sebelas Maret",
+     "UNS47 mengusung tema kampus berdampak bagi masyarakat dalam rangkaian Dies Natalis ke-47.", "https://uns.ac.id/"),
+    ("KKN125 Desa Sukamaju - Universitas Padjadjaran",
+     "KKN125 Unpad melaksanakan program kerja penyuluhan kesehatan dan pelatihan UMKM di Desa Sukamaju.",
+     "https://unpad.ac.id/"),
+    ("PON21 Aceh-Sumut: Jadwal Pertandingan",
+     "PON21 digelar di Aceh dan Sumatera Utara pada September 2024 dengan 65 cabang olahraga.",
+     "https://dispora.acehprov.go.id/"),
+])
+def test_an_institutions_numbered_event_opening_its_search_result_is_no_doorway(title, description, url):
+    """An institution names its anniversaries and editions with a number in its own head: not one of the numbers
+    gambling brands take, the name is a shape only."""
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 @pytest.mark.parametrize(("title", "description", "url"), [
     ("INFORMATIKA - Universitas Brawijaya", "Jurusan Informatika Fakultas Ilmu Komputer Universitas Brawijaya.",
      "https://if.ub.ac.id/"),

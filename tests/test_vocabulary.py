@@ -1,7 +1,13 @@
 """Vocabulary terms and brand names are found at word boundaries in the normalized text."""
 
 from spamsift.core.normalize import deleet, normalize
-from spamsift.core.vocabulary import NUMBERED_NAME, find_brands, find_numbered_names, find_terms
+from spamsift.core.vocabulary import (
+    NUMBERED_NAME,
+    find_brands,
+    find_numbered_brands,
+    find_numbered_names,
+    find_terms,
+)
 
 
 def terms(text: str) -> set[str]:
@@ -49,6 +55,11 @@ def test_a_part_of_a_hyphenated_compound_is_no_brand():
 def test_a_runtimes_or_a_systems_name_with_its_version_is_no_numbered_name():
     text = normalize("tested on node18, python311, gcc13 and macos14; main di aero88 atau win88")
     assert [match.group() for match in find_numbered_names(text)] == ["aero88", "win88"]
+
+
+def test_a_numbered_brand_is_named_by_a_number_gambling_brands_take():
+    text = normalize("HOKI168, mansion77, MEGA888 and aero88; but hut79, pon21, user123 and kkn125")
+    assert [match.group() for match in find_numbered_brands(text)] == ["hoki168", "mansion77", "mega888", "aero88"]
 
 
 def test_a_brand_may_carry_digits_after_a_suffix_of_letters():

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from spamsift.core.normalize import words
+from spamsift.core.normalize import normalize, words
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import names_gambling
+from spamsift.core.vocabulary import find_numbered_brands, names_gambling
 
 DOORWAY_BIAS = 4.0
 """The sum of symbol weights from which a page's head reads as a doorway (probability 0.5). A keyword echoed
@@ -178,6 +178,15 @@ def _brand_like(original: str) -> bool:
     return letters >= 5 and token.isupper()
 
 
+def _keyword_names_gambling(keyword: str) -> str | None:
+    """The gambling term, brand or numbered brand a keyword names, if it names one. A numbered name counts only by a
+    number gambling brands are named by ("HOKI168", "MANSION77": :func:`find_numbered_brands`): the others (HUT79,
+    iPhone15, WIN10) are shapes, which BRAND_SHAPE weighs, and an institution names its events so in its own
+    head."""
+    return names_gambling(keyword, numbered=False) or next(
+        (match.group() for match in find_numbered_brands(normalize(keyword.casefold()))), None)
+
+
 def _original_span(text: str, keyword: list[str]) -> str:
     """The keyword as written in ``text`` (its case kept), found by its words."""
     pattern = r"[\W_]+".join(re.escape(w) for w in keyword)
@@ -211,7 +220,7 @@ def _keyword_slots(title_parts: list[list[str]], descriptions: list[list[str]],
         if (index is not None or any(_starts_with(d, keyword) for d in descriptions)) and new(keyword):
             yield keyword, where, index
     for index, part in enumerate(title_parts):
-        if len(part) == 1 and names_gambling(part[0], numbered=False) and \
+        if len(part) == 1 and _keyword_names_gambling(part[0]) and \
                 _explains_rest(title_parts, index, part, descriptions) and new(part):
             yield part, None, index
     for index, part in enumerate(title_parts):
@@ -298,8 +307,7 @@ def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, par
     brand_like = _brand_like(written)
     if brand_like:
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
-    # a numbered name (HUT79, iPhone15, WIN10) is a shape, which BRAND_SHAPE weighs, not a name of gambling
-    named = names_gambling(written, numbered=False)
+    named = _keyword_names_gambling(written)
     spam_shaped = brand_like or bool(named)
     if named:
         symbols.append(Symbol("GAMBLING_KEYWORD", 2.0, f"the keyword names gambling: {named}"))

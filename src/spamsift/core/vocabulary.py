@@ -208,11 +208,12 @@ def _brand_patterns() -> _BrandPatterns:
 
 
 def load_vocabulary() -> None:
-    """Read the term lists and build their automaton, the brand patterns, the versioned names and the rare Han
-    characters now rather than on the first page."""
+    """Read the term lists and build their automaton, the brand patterns, the versioned names, the brands' numbers and
+    the rare Han characters now rather than on the first page."""
     _automaton()
     _brand_patterns()
     _versioned_names()
+    _brand_numbers()
     rare_han()
 
 
@@ -309,6 +310,24 @@ def find_numbered_names(normalized: str) -> Iterator[re.Match[str]]:
 
 
 _ADDRESS_SEPARATORS = re.compile(r"[\W_]+")
+
+
+@cache
+def _brand_numbers() -> frozenset[str]:
+    return frozenset(_word_list("brand-numbers.txt"))
+
+
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def find_numbered_brands(normalized: str) -> Iterator[re.Match[str]]:
+    """The numbered names of a normalized text whose number is one gambling brands are named by ("hoki168",
+    "mega888": brand-numbers.txt). Only where a user name or a part number cannot stand are they gambling's: a
+    doorway's keyword slot."""
+    numbers = _brand_numbers()
+    for match in find_numbered_names(normalized):
+        if _TRAILING_DIGITS.search(match.group()).group() in numbers:
+            yield match
 
 
 def address_names_gambling(address: str) -> str | None:
