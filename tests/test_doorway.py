@@ -168,10 +168,14 @@ def test_a_numbered_brand_opening_a_search_results_title_and_snippet_is_a_doorwa
     ("PON21 Aceh-Sumut: Jadwal Pertandingan",
      "PON21 digelar di Aceh dan Sumatera Utara pada September 2024 dengan 65 cabang olahraga.",
      "https://dispora.acehprov.go.id/"),
+    ("HUT77 Kemerdekaan RI di Kabupaten Bantul",
+     "HUT77 Kemerdekaan RI dirayakan dengan upacara bendera dan lomba rakyat di seluruh kecamatan.",
+     "https://bantulkab.go.id/"),
 ])
 def test_an_institutions_numbered_event_opening_its_search_result_is_no_doorway(title, description, url):
     """An institution names its anniversaries and editions with a number in its own head: not one of the numbers
-    gambling brands take, the name is a shape only."""
+    gambling brands take, the name is a shape only; by one of them ("HUT77"), it opens the words its title and
+    description share, and only a keyword that is the numbered name alone names gambling."""
     report = spamsift.check(text=search_result(title, description, url), url=url)
     assert report.label == "clean", (report.score, report.reasons)
 

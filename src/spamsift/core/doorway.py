@@ -179,12 +179,16 @@ def _brand_like(original: str) -> bool:
 
 
 def _keyword_names_gambling(keyword: str) -> str | None:
-    """The gambling term, brand or numbered brand a keyword names, if it names one. A numbered name counts only by a
-    number gambling brands are named by ("HOKI168", "MANSION77": :func:`find_numbered_brands`): the others (HUT79,
-    iPhone15, WIN10) are shapes, which BRAND_SHAPE weighs, and an institution names its events so in its own
-    head."""
-    return names_gambling(keyword, numbered=False) or next(
-        (match.group() for match in find_numbered_brands(normalize(keyword.casefold()))), None)
+    """The gambling term or brand a keyword names, if it names one, or the numbered brand it is. A numbered name
+    counts only as the whole keyword, and by a number gambling brands are named by ("HOKI168", "MANSION77":
+    :func:`find_numbered_brands`): the others (HUT79, iPhone15, WIN10) are shapes, which BRAND_SHAPE weighs, and an
+    institution names its events so in its own head, as the words its title and description open with ("HUT77
+    Kemerdekaan RI ...")."""
+    named = names_gambling(keyword, numbered=False)
+    if named or len(keyword.split()) != 1:
+        return named
+    word = normalize(keyword.casefold())
+    return next((match.group() for match in find_numbered_brands(word) if match.group() == word), None)
 
 
 def _original_span(text: str, keyword: list[str]) -> str:
