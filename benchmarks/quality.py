@@ -13,10 +13,9 @@ Prints:
   pages in the five injection styles (caught, spam text left in clean_text, content kept);
 - doorway pages (test split of the two campaigns' templates, keyword slot filled from their brand lists) caught as
   full pages and as search results (title, snippet, URL; and with the site's home address, which echoes no
-  keyword), their keyword injected into the head of genuine test-split
-  pages (with the keyword in the URL too, and with the page's own URL), and the genuine test-split pages as search
-  results; the templates' visible lines spliced into genuine test-split articles (lines found, the articles' own
-  lines flagged);
+  keyword), their keyword injected into the head of genuine test-split pages (with the keyword in the URL too, and
+  with the page's own URL), and the genuine test-split pages as search results; the templates' visible lines
+  spliced into genuine test-split articles (lines found, the articles' own lines flagged);
 - the gambling and chat rows of the Chinese Telegram set (evaluation only), and the multilingual pages per
   language. Neither was used to train the shipped weights, but the vocabulary was written with the multilingual
   pages' kinds in view: the multilingual figures are not a held-out measure.
