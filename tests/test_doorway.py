@@ -146,8 +146,8 @@ def test_a_brand_before_the_name_the_description_speaks_of_is_a_doorway_without_
 @pytest.mark.parametrize(("title", "description"), [
     ("HELIOS168 Badan Perencanaan Pembangunan Daerah Kota Prabumulih",
      "HELIOS168 menyediakan sebuah sistem yang baik atau yang sering disebut whistleblowing system untuk dinas ..."),
-    ("MANSION77 Website Digital Signal Processing Embedded Electronics",
-     "MANSION77 menjadi website universitas dengan fakultas terbaik yang bisa bersaing dengan kampus lainnya ..."),
+    ("SAKURA188 Website Digital Signal Processing Embedded Electronics",
+     "SAKURA188 menjadi website universitas dengan fakultas terbaik yang bisa bersaing dengan kampus lainnya ..."),
 ])
 def test_a_numbered_brand_opening_a_search_results_title_and_snippet_is_a_doorway_without_an_echo(title,
                                                                                                    description):

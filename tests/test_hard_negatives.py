@@ -497,6 +497,7 @@ def test_an_english_promotion_injected_into_an_article_is_located(promotion):
     "DEWATOTO bersama Klinik Sehat Sentosa menyediakan layanan pemeriksaan kesehatan, vaksinasi dan konsultasi gizi "
     "untuk keluarga. Klinik ini buka setiap hari dengan dokter umum dan dokter anak yang berpengalaman.",
     "Klinik Sehat Sentosa | MEGATOGEL Layanan Kesehatan Keluarga dan Vaksinasi",
+    "BET168 bersama Blue Energy Suppliers memfasilitasi transisi ke energi hijau dengan panel surya dan baterai.",
 ])
 def test_a_line_opening_with_a_capitalised_gambling_name_is_located(line):
     """Doorway kits stamp their keyword in capitals before the victim's own sentences and names: the words after it
@@ -505,6 +506,13 @@ def test_a_line_opening_with_a_capitalised_gambling_name_is_located(line):
     assert report.label == "gambling", report.score
     assert [block.text for block in report.spam_blocks] == [line]
     assert report.spam_blocks[0].reasons[0].startswith("opens with a gambling name in capitals")
+
+
+def test_a_product_code_by_a_brands_number_alone_in_its_part_is_not_located():
+    """A numbered name by a number gambling brands take stamps a line only when the victim's words follow it; a
+    shop's "SKU: PCZS99" is its product's code."""
+    report = spamsift.check(text=ARTICLE + "SKU: PCZS99\n" + ARTICLE)
+    assert report.label == "clean", (report.score, report.reasons)
 
 
 @pytest.mark.parametrize("line", [

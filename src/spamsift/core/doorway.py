@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from spamsift.core.normalize import normalize, words
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import find_numbered_brands, names_gambling
+from spamsift.core.vocabulary import find_numbered_names, is_numbered_brand, names_gambling
 
 DOORWAY_BIAS = 4.0
 """The sum of symbol weights from which a page's head reads as a doorway (probability 0.5). A keyword echoed
@@ -180,15 +180,16 @@ def _brand_like(original: str) -> bool:
 
 def _keyword_names_gambling(keyword: str) -> str | None:
     """The gambling term or brand a keyword names, if it names one, or the numbered brand it is. A numbered name
-    counts only as the whole keyword, and by a number gambling brands are named by ("HOKI168", "MANSION77":
-    :func:`find_numbered_brands`): the others (HUT79, iPhone15, WIN10) are shapes, which BRAND_SHAPE weighs, and an
-    institution names its events so in its own head, as the words its title and description open with ("HUT77
-    Kemerdekaan RI ...")."""
+    counts only as the whole keyword, and by a number gambling brands are named by ("HOKI168", "SAKURA188":
+    :func:`spamsift.core.vocabulary.is_numbered_brand`): the others (HUT79, iPhone15, WIN10) are shapes, which
+    BRAND_SHAPE weighs, and an institution names its events so in its own head, as the words its title and
+    description open with ("HUT77 Kemerdekaan RI ...")."""
     named = names_gambling(keyword, numbered=False)
     if named or len(keyword.split()) != 1:
         return named
     word = normalize(keyword.casefold())
-    return next((match.group() for match in find_numbered_brands(word) if match.group() == word), None)
+    return next((match.group() for match in find_numbered_names(word)
+                 if match.group() == word and is_numbered_brand(word)), None)
 
 
 def _original_span(text: str, keyword: list[str]) -> str:

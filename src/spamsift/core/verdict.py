@@ -41,6 +41,7 @@ from spamsift.core.vocabulary import (
     GAMBLING_TIERS,
     OTHER_SPAM_VOCABULARY,
     SPAM_TIERS,
+    is_numbered_brand,
     names_something,
     outermost,
 )
@@ -377,7 +378,7 @@ def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> str | None:
     learned gambling spam from Indonesian comments and landing pages, and every English text they saw was genuine:
     an English casino's offers, a long block of English sentences, read as clean to them whatever they named. Among
     the 1,678 genuine pages no block names even two such phrases without reporting words around them."""
-    if ev.brands or ev.tiers["promo"]:
+    if ev.brands or ev.tiers["promo"] or ev.numbered:
         capitalised = _opens_with_capitalised_name(ev, segment)
         if capitalised:
             return f"opens with a gambling name in capitals, as doorway kits stamp their keyword: {capitalised}"
@@ -395,6 +396,7 @@ def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> str | None:
 
 _OPENING_CAPITALS = re.compile(r"[\W_]*([A-Z][A-Z0-9]{3,})(?!\w)")
 """A word in capitals that opens a text, pictographs and punctuation before it skipped."""
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _opens_with_capitalised_name(ev: Evidence, segment: Segment) -> str | None:
@@ -405,10 +407,18 @@ def _opens_with_capitalised_name(ev: Evidence, segment: Segment) -> str | None:
     name before theirs ("🍭 KYT4D 🍭 mengajarkanku ..."), where the models read the words after it as genuine. No
     block of the 1,678 genuine pages or of the 326 genuine pages in ten languages opens so, nor holds a brand in
     capitals anywhere; a quarter of the doorway templates' lines of four words or more do. Only the opening counts:
-    news on a sponsor may write its name in capitals inside a sentence ("a new sleeve deal with FUN88")."""
+    news on a sponsor may write its name in capitals inside a sentence ("a new sleeve deal with FUN88"). A numbered
+    name by a number gambling brands take (:func:`spamsift.core.vocabulary.is_numbered_brand`: "BET168 bersama ...")
+    counts when words follow it, as the victim's follow a kit's stamp: alone in its part it is a product's code
+    ("SKU: PCZS99")."""
     names = set(ev.brands) | {term.text for term in ev.terms if term.tier == "promo"}
-    openings = (_OPENING_CAPITALS.match(part) for line in segment.text.splitlines() for part in split_title(line))
-    return next((match.group(1) for match in openings if match and match.group(1).casefold() in names), None)
+    numbered = {name for name in ev.numbered if is_numbered_brand(name)}
+    for part in (part for line in segment.text.splitlines() for part in split_title(line)):
+        match = _OPENING_CAPITALS.match(part)
+        name = match.group(1).casefold() if match else None
+        if name in names or (name in numbered and _LETTER.search(part, match.end())):
+            return match.group(1)
+    return None
 
 
 def _keyword_line(ev: Evidence, segment: Segment) -> bool:

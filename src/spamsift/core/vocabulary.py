@@ -320,14 +320,12 @@ def _brand_numbers() -> frozenset[str]:
 _TRAILING_DIGITS = re.compile(r"\d+$")
 
 
-def find_numbered_brands(normalized: str) -> Iterator[re.Match[str]]:
-    """The numbered names of a normalized text whose number is one gambling brands are named by ("hoki168",
-    "mega888": brand-numbers.txt). Only where a user name or a part number cannot stand are they gambling's: a
-    doorway's keyword slot."""
-    numbers = _brand_numbers()
-    for match in find_numbered_names(normalized):
-        if _TRAILING_DIGITS.search(match.group()).group() in numbers:
-            yield match
+def is_numbered_brand(numbered_name: str) -> bool:
+    """Whether a numbered name's number is one gambling brands are named by ("hoki168", "mega888":
+    brand-numbers.txt). Only where a user name or a part number cannot stand is it gambling's: a doorway's keyword
+    slot, a name in capitals stamped before a line's words."""
+    found = _TRAILING_DIGITS.search(numbered_name)
+    return bool(found) and found.group() in _brand_numbers()
 
 
 def address_names_gambling(address: str) -> str | None:
