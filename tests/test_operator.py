@@ -62,6 +62,15 @@ def test_the_players_bets_beside_three_gambling_terms_read_as_an_operators_page(
     assert evidence.fired
 
 
+def test_a_cashier_beside_a_bet_history_reads_as_an_operators_page():
+    """A bank or a wallet shows deposits and withdrawals, never a bet history: the player's bets as the interface
+    labels them count as a gambling term beside a cashier."""
+    texts = ["充值", "取款", "投注记录", "会员中心"]
+    evidence = operator_evidence(collect_evidence([Segment(0, len(t), t) for t in texts]))
+    assert [symbol.name for symbol in evidence.symbols] == ["CASHIER", "CASHIER_BESIDE_GAMBLING"]
+    assert evidence.fired
+
+
 @pytest.mark.parametrize("html", [
     page("Punter wins on a 12-leg accumulator", "His bet slip, posted online, showed a 50p stake on football.",
          "The bookmaker paid out within the hour."),
