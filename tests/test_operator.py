@@ -63,8 +63,8 @@ def test_the_players_bets_beside_three_gambling_terms_read_as_an_operators_page(
 
 
 def test_a_cashier_beside_a_bet_history_reads_as_an_operators_page():
-    """A bank or a wallet shows deposits and withdrawals, never a bet history: the player's bets as the interface
-    labels them count as a gambling term beside a cashier."""
+    """A bank or a wallet shows deposits and withdrawals, never a bet history: beside a cashier, the player's bets
+    as the interface labels them are enough."""
     texts = ["充值", "取款", "投注记录", "会员中心"]
     evidence = operator_evidence(collect_evidence([Segment(0, len(t), t) for t in texts]))
     assert [symbol.name for symbol in evidence.symbols] == ["CASHIER", "CASHIER_BESIDE_GAMBLING"]

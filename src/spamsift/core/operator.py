@@ -4,11 +4,11 @@ affiliates.
 Such a page names its offers in menus, buttons and banners, a word or two per block ("Live Casino", "Bonus
 Deposit", "충전", "환전"), so that no block is spam on its own and the page model, which learned from injected
 spam, sees a clean page. Across the page the words add up: two distinct promotions, or a cashier (words for paying
-in and for taking out) beside two gambling terms, the player's bets in its labels (a bet slip's, a bet history's
-tabs and columns) counting as one, or those bets beside three, in any language the vocabulary holds; or its menu
-lists its gambling products side by side (:mod:`spamsift.core.menu`). A page that reports or warns anywhere (a
-reporting word of the vocabulary's ``counter`` tier) is never read this way: news on an operator, a regulator's
-notice and an addiction helpline name the same things. Nor are the terms of a text that speaks of software
+in and for taking out) beside two gambling terms or the player's bets in its labels (a bet slip's, a bet
+history's tabs and columns), or those bets beside three gambling terms, in any language the vocabulary holds;
+or its menu lists its gambling products side by side (:mod:`spamsift.core.menu`). A page that reports or warns
+anywhere (a reporting word of the vocabulary's ``counter`` tier) is never read this way: news on an operator, a
+regulator's notice and an addiction helpline name the same things. Nor are the terms of a text that speaks of software
 (:func:`spamsift.core.features.speaks_of_code`) an operator's offers: a bug report on a sportsbook names "parlay"
 and "sportsbook" too.
 """
@@ -27,9 +27,9 @@ the 326 genuine pages of ten languages of the shared data, none passes it."""
 PROMOTIONS = 2
 """Distinct gambling promotion phrases from which a page promotes gambling."""
 GAMBLING_TERMS = 2
-"""Distinct gambling terms (promotion or topic, or the player's bets as the interface labels them) that make a
-cashier a betting site's: a bank or a wallet shows deposits and withdrawals, never a bet history ("充值", "取款"
-beside "投注记录" and "投注")."""
+"""Distinct gambling terms (promotion or topic) that make a cashier a betting site's. The player's bets as its
+interface labels them do alone: a bank or a wallet shows deposits and withdrawals, never a bet history ("充值",
+"取款" beside "投注记录")."""
 MANY_GAMBLING_TERMS = 3
 """Distinct gambling terms (promotion or topic) that make one promotion an operator's."""
 PRODUCT_MENU_WEIGHT = 5.5
@@ -77,10 +77,10 @@ def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
     gambling = outermost(found["promo"] | found["topic"])
     if len(gambling) >= MANY_GAMBLING_TERMS:
         symbols.append(Symbol("GAMBLING_TOPICS", 2.5, f"{len(gambling)} gambling terms: {_listed(gambling)}"))
-    beside_cashier = gambling | found[WAGER_TIER]
-    if found["deposit"] and found["withdraw"] and len(beside_cashier) >= GAMBLING_TERMS:
+    if found["deposit"] and found["withdraw"] and (len(gambling) >= GAMBLING_TERMS or found[WAGER_TIER]):
         symbols.append(Symbol("CASHIER", 3.25, "a cashier: " + _listed(found["deposit"] | found["withdraw"])))
-        symbols.append(Symbol("CASHIER_BESIDE_GAMBLING", 3.25, "beside gambling terms: " + _listed(beside_cashier)))
+        symbols.append(Symbol("CASHIER_BESIDE_GAMBLING", 3.25, "beside gambling terms or the player's bets: "
+                              + _listed(gambling | found[WAGER_TIER])))
     if found[WAGER_TIER] and len(gambling) >= MANY_GAMBLING_TERMS:
         symbols.append(Symbol("BETS_PLACED", BETS_PLACED_WEIGHT, "the player's bets: " + _listed(found[WAGER_TIER])))
     return FamilyEvidence(tuple(symbols), OPERATOR_BIAS)
