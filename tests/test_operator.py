@@ -55,11 +55,20 @@ def test_a_reporting_word_anywhere_stops_the_operator_reading():
     assert evidence.logit < 0
 
 
-def test_the_players_bets_beside_three_gambling_terms_read_as_an_operators_page():
-    texts = ["下注金额", "实际投注", "彩票", "棋牌"]
+def test_the_players_bets_beside_two_gambling_terms_read_as_an_operators_page():
+    """A lottery's bet button beside its draw numbers and its betting time left."""
+    texts = ["确认投注", "开奖号码", "第 3650 期剩余投注时间:"]
     evidence = operator_evidence(collect_evidence([Segment(0, len(t), t) for t in texts]))
-    assert "BETS_PLACED" in [symbol.name for symbol in evidence.symbols]
+    assert [symbol.name for symbol in evidence.symbols] == ["BETS_PLACED"]
     assert evidence.fired
+
+
+def test_a_bet_labels_own_gambling_word_is_no_term_beside_it():
+    """"베팅" inside "베팅하기" and "投注" inside "有效投注" are the labels themselves: one gambling term more does not
+    make them an operator's page."""
+    for texts in (["베팅하기", "베팅금액", "카지노"], ["有效投注", "彩金", "会员等级"]):
+        evidence = operator_evidence(collect_evidence([Segment(0, len(t), t) for t in texts]))
+        assert "BETS_PLACED" not in [symbol.name for symbol in evidence.symbols]
 
 
 def test_a_cashier_beside_a_bet_history_reads_as_an_operators_page():

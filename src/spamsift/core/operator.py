@@ -5,7 +5,7 @@ Such a page names its offers in menus, buttons and banners, a word or two per bl
 Deposit", "충전", "환전"), so that no block is spam on its own and the page model, which learned from injected
 spam, sees a clean page. Across the page the words add up: two distinct promotions, or a cashier (words for paying
 in and for taking out) beside two gambling terms or the player's bets in its labels (a bet slip's, a bet
-history's tabs and columns), or those bets beside three gambling terms, in any language the vocabulary holds;
+history's tabs and columns), or those bets beside two gambling terms, in any language the vocabulary holds;
 or its menu lists its gambling products side by side (:mod:`spamsift.core.menu`). A page that reports or warns
 anywhere (a reporting word of the vocabulary's ``counter`` tier) is never read this way: news on an operator, a
 regulator's notice and an addiction helpline name the same things. Nor are the terms of a text that speaks of software
@@ -38,11 +38,20 @@ PRODUCT_MENU_WEIGHT = 5.5
 one, one of the OCR texts of 4,100 ordinary sites does (a gambling review blog's header), and a quarter of the
 gambling landing pages' OCR texts do (709 of 2,963)."""
 
-BETS_PLACED_WEIGHT = 3.25
+BETS_PLACED_WEIGHT = 5.5
 """The player's bets as its interface labels them (a bet slip, the amount staked, the bets placed: wagers.tsv, read
-in labels only, :func:`spamsift.core.features.is_label`) beside MANY_GAMBLING_TERMS gambling terms (2.5) read as an
-operator's page (logit 1.25, probability 0.78): only a site that takes bets shows them so. None of the 1,678 genuine
-pages and the 326 genuine pages of ten languages has one; of the 271 gambling pages of ten languages, 17 do."""
+in labels only, :func:`spamsift.core.features.is_label`) beside GAMBLING_TERMS gambling terms read as an operator's
+page by themselves (logit 1.0, probability 0.73), as a cashier beside them does: only a site that takes bets shows
+them so, and a bank or a wallet shows no bet history. None of the 1,678 genuine pages and the 326 genuine pages of ten
+languages has one; of the 271 gambling pages of ten languages, 17 do, 15 of them beside two gambling terms (a
+lottery's bet button beside its draw numbers, "确认投注" by "开奖号码" and "投注"; a VIP page's valid bets by its
+bonus money)."""
+
+
+def _inside(term: str, labels: list[str]) -> bool:
+    """Whether ``term`` is a part of one of a block's bet labels: the "投注" of "投注记录" is the label, not a gambling
+    term beside it."""
+    return any(term != label and term in label for label in labels)
 
 
 def _listed(terms: set[str]) -> str:
@@ -60,8 +69,9 @@ def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
                                   OPERATOR_BIAS)
         if speaks_of_code(ev):
             continue
+        bet_labels = [term.text for term in ev.terms if term.tier == WAGER_TIER]
         for term in ev.terms:
-            if term.tier in found:
+            if term.tier in found and not _inside(term.text, bet_labels):
                 found[term.tier].add(term.text)
     symbols = []
     menu = next((ev.menu for ev in evidence if ev.menu), None)
@@ -81,6 +91,6 @@ def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
         symbols.append(Symbol("CASHIER", 3.25, "a cashier: " + _listed(found["deposit"] | found["withdraw"])))
         symbols.append(Symbol("CASHIER_BESIDE_GAMBLING", 3.25, "beside gambling terms or the player's bets: "
                               + _listed(gambling | found[WAGER_TIER])))
-    if found[WAGER_TIER] and len(gambling) >= MANY_GAMBLING_TERMS:
+    if found[WAGER_TIER] and len(gambling) >= GAMBLING_TERMS:
         symbols.append(Symbol("BETS_PLACED", BETS_PLACED_WEIGHT, "the player's bets: " + _listed(found[WAGER_TIER])))
     return FamilyEvidence(tuple(symbols), OPERATOR_BIAS)
