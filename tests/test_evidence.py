@@ -5,7 +5,6 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spamsift.core.boilerplate import ends_sentence
 from spamsift.core.features import DENSE_FEATURES, collect_evidence, unread_blanked
 from spamsift.core.normalize import normalize
 from spamsift.core.page import Segment
@@ -65,12 +64,6 @@ def test_domain_names_in_text_are_found_as_their_pattern_finds_them(text):
     domain = re.search(r"https?://|www\.|\b[a-z0-9-]{3,}+\.(?:com|net|org|xyz|site|online|top|vip|id|info|link|io)\b",
                        normalize(text))
     assert evidence.dense[DOMAIN_TEXT] == (1.0 if domain else 0.0)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", ".", "!", "…", "”", ")", ":", "\n", " ", "x"]), max_size=6).map("".join))
-def test_a_sentence_end_is_read_as_its_pattern_reads_it(text):
-    assert ends_sentence(text) == bool(re.search(r"[.!?…:;\"”)]$", text))
 
 
 def _advertised(texts: list[str], one_message: bool = False) -> list[list[str]]:

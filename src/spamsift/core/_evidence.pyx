@@ -14,6 +14,7 @@ from libc.math cimport log1p
 
 from spamsift.core._chars import CodePoints
 from spamsift.core.normalize import obfuscation_ratio
+from spamsift.core.sentence import ends_as_sentence
 from spamsift.core.vocabulary import TIERS
 
 from spamsift.core._characters cimport is_word_char
@@ -28,14 +29,13 @@ TOP_LEVEL_DOMAINS = ("com", "net", "org", "xyz", "site", "online", "top", "vip",
 _DOMAIN_TEXT = re.compile(rf"https?://|www\.|\b[a-z0-9-]{{3,}}+\.(?:{'|'.join(TOP_LEVEL_DOMAINS)})\b")
 """Read in the normalized (lower-case) view of a text, once :func:`_has_domain_ending` found what every domain name
 in it holds: the full pattern is tried at every word of a sentence."""
-_SENTENCE_ENDINGS = frozenset(".!?…。»\"”')।؟۔")
-"""Latin, CJK and quotation closings, the Devanagari danda and the Arabic-script question mark and full stop."""
 CAPITALS = CodePoints([(ord("A"), ord("Z")), (0xC0, 0xD6), (0xD8, 0xDE)])
 """Capital letters A to Z and À to Þ (but the sign ×), counted for the share of capitals."""
 PICTOGRAPHS = CodePoints([(0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)])
 """Symbols and dingbats, arrows and shapes, and emoji: whether a block has one is a feature."""
 NO_TIERS = MappingProxyType(dict.fromkeys(TIERS, 0))
 """The tiers of a block without terms, shared (most blocks have none): read-only, 0 for every tier."""
+
 
 
 @cython.no_gc
@@ -104,7 +104,7 @@ cdef list _dense(segment, str text, str view, Evidence ev, Py_ssize_t mixed_word
         ev.obfuscation,
         log1p(words),
         1.0 if words <= 6 else 0.0,
-        1.0 if words >= 8 and text.rstrip()[-1:] in _SENTENCE_ENDINGS else 0.0,
+        1.0 if words >= 8 and ends_as_sentence(text) else 0.0,
         <double> CAPITALS.count_in(text) / some_length,
         1.0 if PICTOGRAPHS.found_in(text) else 0.0,
         log1p(ev.repeats - 1),

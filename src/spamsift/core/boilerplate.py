@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-_SENTENCE_END_CHARS = frozenset(".!?…:;\"”)")
+from spamsift.core.sentence import ends_as_clause
 
 
 @cache
@@ -24,12 +24,6 @@ def is_template_line(text: str) -> bool:
     return len(text) <= 120 and _template_line().fullmatch(text.replace("İ", "i").lower()) is not None
 
 
-def ends_sentence(text: str) -> bool:
-    """Whether a line ends as a sentence or a clause does (as ``re`` reads ``[.!?…:;"”)]$``, a final newline aside).
-    A look at its last character: the pattern is tried at every character of a line."""
-    return text.removesuffix("\n")[-1:] in _SENTENCE_END_CHARS
-
-
 def is_fragment(text: str, words: int) -> bool:
     """A line too short to carry content by itself: at most three words and no sentence end."""
-    return words <= 3 and not ends_sentence(text)
+    return words <= 3 and not ends_as_clause(text)

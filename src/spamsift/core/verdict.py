@@ -34,6 +34,7 @@ from spamsift.core.operator import operator_evidence
 from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
 from spamsift.core.reporting import quotation, sends_to_gambling
+from spamsift.core.sentence import ends_as_sentence
 from spamsift.core.symbols import FamilyEvidence
 from spamsift.core.vocabulary import (
     CASHIER_TIERS,
@@ -173,8 +174,6 @@ def judge_url(url: str, models: Models | None = None) -> tuple[float, str | None
     return probs[best], _side_reason(evidence[best], models) if probs[best] >= SPAM_THRESHOLD else None
 
 
-SENTENCE_ENDS = ".?!。？！"
-"""The marks that end a sentence, in Latin script and in Chinese and Japanese (full width)."""
 SENTENCE_WORDS = 10
 """The words from which a block that ends as a sentence does reads as one (:func:`_reporting_discount`)."""
 _SPACELESS_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -188,7 +187,7 @@ def _full_sentence(ev: Evidence, text: str) -> bool:
     if ev.words >= SENTENCE_WORDS:
         return bool(ev.dense[_SENTENCE])
     return (ev.words + len(_SPACELESS_LETTER.findall(text)) // 2 >= SENTENCE_WORDS
-            and text.rstrip()[-1:] in SENTENCE_ENDS)
+            and ends_as_sentence(text))
 
 
 def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_as_sentence: bool = False) -> float:
@@ -466,7 +465,7 @@ def _promotes_other_spam(ev: Evidence, segment: Segment) -> bool:
         return True
     others = {term.text for term in ev.terms if term.source == OTHER_SPAM_VOCABULARY
               and not any(term.text in promotion for promotion in promotions)}  # "viagra" of "buy viagra" is none
-    keyword_line = ev.words <= 8 and segment.text.rstrip()[-1:] not in SENTENCE_ENDS
+    keyword_line = ev.words <= 8 and not ends_as_sentence(segment.text)
     return (len(promotions) >= 2 or bool(others) or keyword_line or bool(segment.hidden)
             or ev.dense[_LINK_DENSITY] > 0.5)
 

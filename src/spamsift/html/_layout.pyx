@@ -13,7 +13,7 @@ from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memset
 
 from spamsift.core._tokens import count_words
-from spamsift.core.boilerplate import ends_sentence
+from spamsift.core.sentence import ends_as_clause
 from spamsift.core.model import token_sum
 
 from spamsift.core._characters cimport is_letter
@@ -220,7 +220,7 @@ def dense_rows(list segments, list infos) -> Rows:
         row = rows.values + i * rows.width
         row[0] = log1p(words[i])
         row[1] = density[i]
-        row[2] = 1.0 if ends_sentence(text) else 0.0
+        row[2] = 1.0 if ends_as_clause(text) else 0.0
         row[3] = <double> i / max(n - 1, 1)
         row[4] = <double> min(info.depth, 40) / 20
         row[5] = log1p(words[i - 1]) if i else 0.0
