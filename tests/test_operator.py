@@ -95,3 +95,12 @@ def test_bets_named_in_the_news_or_a_quiz_games_stake_in_a_wallet_are_not_an_ope
     """A bet history is an operator's in its interface's labels (tabs, columns, buttons); news on lotteries and
     betting names one in its sentences, beside as many gambling terms."""
     assert spamsift.check(html=html).label == "clean"
+
+
+def test_a_block_on_software_speaks_for_one_whole_message_but_not_for_a_page():
+    """An issue's title names the game its body debugs; on a page, a promotion spliced beside a manual keeps its
+    weight."""
+    texts = ["Free spins and slot demo", "The counter keeps its value from localStorage after a reload"]
+    evidence = collect_evidence([Segment(0, len(t), t) for t in texts], one_message=True)
+    assert [symbol.name for symbol in operator_evidence(evidence, one_message=True).symbols] == ["SOFTWARE"]
+    assert operator_evidence(evidence).fired

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spamsift.core.features import Evidence, speaks_of_code
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import WAGER_TIER, outermost
+from spamsift.core.vocabulary import DEVELOPMENT_TIER, WAGER_TIER, outermost
 
 OPERATOR_BIAS = 4.5
 """Two promotions (6.5), or a cashier and two gambling terms (3.25 each), read as an operator's page with a logit
@@ -58,8 +58,17 @@ def _listed(terms: set[str]) -> str:
     return ", ".join(sorted(terms)[:5])
 
 
-def operator_evidence(evidence: list[Evidence]) -> FamilyEvidence:
-    """The operator symbols of a page, from the evidence of all its texts (blocks, title, meta tags, URL)."""
+def operator_evidence(evidence: list[Evidence], one_message: bool = False) -> FamilyEvidence:
+    """The operator symbols of a page, from the evidence of all its texts (blocks, title, meta tags, URL). In
+    ``one_message`` (a short text read whole: an issue, a comment), a block that speaks of software speaks for the
+    whole text, as an issue's title names the game its body debugs ("Free spins feature in slot demo is not
+    resetting" above "... keeps the previous value from localStorage")."""
+    if one_message:
+        software = next((term.text for ev in evidence if speaks_of_code(ev) for term in ev.terms
+                         if term.tier == DEVELOPMENT_TIER), None)
+        if software:
+            return FamilyEvidence((Symbol("SOFTWARE", -10.0, f"the text speaks of software: {software}"),),
+                                  OPERATOR_BIAS)
     found: dict[str, set[str]] = {"promo": set(), "topic": set(), "deposit": set(), "withdraw": set(),
                                   WAGER_TIER: set()}
     for ev in evidence:

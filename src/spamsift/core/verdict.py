@@ -649,8 +649,8 @@ def assess(page: Page, models: Models) -> Assessment:
                            [segment.text for segment in page.segments])
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
                       blind, aggregates, page_features(aggregates, text_logit), doorway,
-                      operator_evidence(own_evidence + side_evidence + url_evidence), links_evidence(own), quoted,
-                      cloaking_evidence(page.scripts, page.refresh, page.host))
+                      operator_evidence(own_evidence + side_evidence + url_evidence, one_message=whole),
+                      links_evidence(own), quoted, cloaking_evidence(page.scripts, page.refresh, page.host))
 
 
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
