@@ -159,6 +159,30 @@ def test_a_numbered_brand_opening_a_search_results_title_and_snippet_is_a_doorwa
     assert any("the keyword names gambling" in reason for reason in report.reasons)
 
 
+@pytest.mark.parametrize(("title", "description"), [
+    ("MANIASLOTS Portal Layanan Perencanaan Daerah Kota Prabumulih",
+     "MANIASLOTS merupakan portal layanan perencanaan pembangunan untuk seluruh dinas di kota ..."),
+    ("62SLOTHACKER Sistem Informasi Kepegawaian Daerah",
+     "62SLOTHACKER menjadi sistem informasi kepegawaian yang membantu setiap pegawai negeri ..."),
+])
+def test_a_keyword_glued_from_a_brand_ending_and_other_words_is_a_doorway_without_an_echo(title, description):
+    """"slot" run together with other words inside the keyword names gambling as a brand ending does at a word's end
+    (vocabulary.glued_brand_word)."""
+    url = "https://bappeda.prabumulihkota.go.id/"
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.is_spam, (report.score, report.reasons)
+    assert any("the keyword names gambling: slot" in reason for reason in report.reasons)
+
+
+def test_a_plural_of_a_brand_ending_opening_a_search_result_is_no_doorway():
+    """One letter more than the ending is a plural or another word: Domino's pizza in capitals."""
+    url = "https://www.grand-indonesia.com/"
+    text = search_result("DOMINOS Pizza - Grand Indonesia",
+                         "DOMINOS hadir di lantai 3 East Mall dengan menu pizza dan pasta untuk keluarga.", url)
+    report = spamsift.check(text=text, url=url)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 @pytest.mark.parametrize(("title", "description", "url"), [
     ("UNS47 Dies Natalis Universitas Sebelas Maret",
      "UNS47 mengusung tema kampus berdampak bagi masyarakat dalam rangkaian Dies Natalis ke-47.", "https://uns.ac.id/"),

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from spamsift.core.normalize import normalize, words
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import find_numbered_names, is_numbered_brand, names_gambling
+from spamsift.core.vocabulary import find_numbered_names, glued_brand_word, is_numbered_brand, names_gambling
 
 DOORWAY_BIAS = 4.0
 """The sum of symbol weights from which a page's head reads as a doorway (probability 0.5). A keyword echoed
@@ -189,7 +189,7 @@ def _keyword_names_gambling(keyword: str) -> str | None:
         return named
     word = normalize(keyword.casefold())
     return next((match.group() for match in find_numbered_names(word)
-                 if match.group() == word and is_numbered_brand(word)), None)
+                 if match.group() == word and is_numbered_brand(word)), None) or glued_brand_word(word)
 
 
 def _original_span(text: str, keyword: list[str]) -> str:
