@@ -37,7 +37,6 @@ NO_TIERS = MappingProxyType(dict.fromkeys(TIERS, 0))
 """The tiers of a block without terms, shared (most blocks have none): read-only, 0 for every tier."""
 
 
-
 @cython.no_gc
 cdef class Evidence:
     """What was found in one block; the model reads it, the reasons quote it. It holds what was found (terms, tokens,

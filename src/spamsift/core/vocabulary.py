@@ -208,12 +208,13 @@ def _brand_patterns() -> _BrandPatterns:
 
 
 def load_vocabulary() -> None:
-    """Read the term lists and build their automaton, the brand patterns, the versioned names, the brands' numbers and
-    the rare Han characters now rather than on the first page."""
+    """Read the term lists and build their automaton, the brand patterns, the versioned names, the brands' numbers, the
+    glued endings and the rare Han characters now rather than on the first page."""
     _automaton()
     _brand_patterns()
     _versioned_names()
     _brand_numbers()
+    _glued_endings()
     rare_han()
 
 
