@@ -398,6 +398,19 @@ def test_a_bug_report_or_feature_request_on_a_gambling_product_is_clean(issue):
     assert report.label == "clean", (report.score, report.reasons)
 
 
+@pytest.mark.parametrize("issue", [
+    "El bono de bienvenida de la tienda no se aplica al carrito\n\nAl aplicar el código BIENVENIDA10 el total no "
+    "cambia.",
+    "O bônus de boas-vindas não aparece para novos clientes da loja\n\nDepois do cadastro, o desconto de 10% não é "
+    "aplicado ao primeiro pedido.",
+])
+def test_a_shops_welcome_bonus_is_no_gambling_offer(issue):
+    """A shop, a bank or a telecom welcomes new customers with a bonus too: in Spanish and Portuguese, as in English,
+    the welcome and sign-up bonuses are gambling's subject, not its offer."""
+    report = spamsift.check(text=issue)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
 @pytest.mark.parametrize("promotion", [
     "Situs slot gacor anti error dan tanpa bug, daftar sekarang di MANTAP88 dapatkan bonus new member 100%!",
     "Main di sini gak pernah error, WD cepat, hubungi WA 0812-3456-7890 untuk daftar slot gacor.",
