@@ -183,7 +183,8 @@ def _keyword_names_gambling(keyword: str) -> str | None:
     counts only as the whole keyword, and by a number gambling brands are named by ("HOKI168", "SAKURA188":
     :func:`spamsift.core.vocabulary.is_numbered_brand`): the others (HUT79, iPhone15, WIN10) are shapes, which
     BRAND_SHAPE weighs, and an institution names its events so in its own head, as the words its title and
-    description open with ("HUT77 Kemerdekaan RI ...")."""
+    description open with ("HUT77 Kemerdekaan RI ..."). A one-word keyword with a brand ending glued inside it
+    names gambling too ("MANIASLOTS": :func:`spamsift.core.vocabulary.glued_brand_word`)."""
     named = names_gambling(keyword, numbered=False)
     if named or len(keyword.split()) != 1:
         return named
