@@ -159,6 +159,28 @@ def test_a_numbered_brand_opening_a_search_results_title_and_snippet_is_a_doorwa
     assert any("the keyword names gambling" in reason for reason in report.reasons)
 
 
+def test_the_first_word_of_a_head_its_description_repeats_whole_is_a_keyword_slot():
+    """A campaign whose description repeats the whole title ("SLOT33 TK Sayyidah Nafisah ..." twice) opens both with
+    four words in common: the brand alone, the first of them, is read as the keyword too."""
+    title = "SLOT33 TK Sayyidah Nafisah Bengkulu"
+    description = "SLOT33 TK Sayyidah Nafisah di wilayah Bengkulu yang sudah banyak dikenal dengan pesantren ..."
+    evidence = doorway_evidence(title, [description], "https://tksayyidah.sch.id/", "tksayyidah.sch.id", [],
+                                head_apart=False)
+    assert evidence.keyword == "SLOT33"
+    assert evidence.logit > 0, evidence.symbols
+
+
+def test_a_keyword_naming_who_reports_is_no_doorway():
+    """An agency that reports on gambling opens its own news's title and snippet ("PPATK ..."): a keyword that is a
+    reporting word is the subject, not a campaign's brand, however it is written."""
+    title = "PPATK: Transaksi Judi Online Capai Rp 900 Triliun"
+    description = "PPATK mencatat perputaran dana judi online mencapai Rp 900 triliun, sebagian besar lewat e-wallet."
+    url = "https://fe.ui.ac.id/berita/ppatk-judi-online/"
+    evidence = doorway_evidence(title, [description], url, "fe.ui.ac.id", [], head_apart=False)
+    assert "REPORTER" in [symbol.name for symbol in evidence.symbols]
+    assert spamsift.check(text=search_result(title, description, url), url=url).label == "clean"
+
+
 @pytest.mark.parametrize(("title", "description"), [
     ("MANIASLOTS Portal Layanan Perencanaan Daerah Kota Prabumulih",
      "MANIASLOTS merupakan portal layanan perencanaan pembangunan untuk seluruh dinas di kota ..."),

@@ -667,3 +667,57 @@ def test_news_naming_the_apps_gambling_advertises_on_is_not_an_advertisement():
                 "researchers found in a survey of 2,000 users.\n")
     report = spamsift.check(text=ARTICLE + sentence + ARTICLE)
     assert report.label == "clean", [(b.text, b.score, b.reasons) for b in report.blocks if b.score > 0.2]
+
+
+@pytest.mark.parametrize(("title", "description", "url"), [
+    ("Skripsi: Faktor yang Memengaruhi Remaja Bermain Slot Online",
+     "Penelitian ini menganalisis faktor yang memengaruhi remaja bermain slot online, termasuk promosi bonus deposit "
+     "dan RTP.", "https://repository.kampus.example/skripsi-slot-online/"),
+    ("Thesis: Marketing tactics of online casinos",
+     "This thesis analyses welcome bonus offers, free spins and VIP programmes used by online casinos to attract new "
+     "players.", "https://repository.university.example/thesis-casino-marketing/"),
+    ("研究：大学生网络赌博行为调查",
+     "本研究调查了500名大学生，发现百家乐、真人视讯和体育投注广告常以首存送彩金吸引用户。",
+     "https://www.university.example/research/gambling/"),
+    ("Pesquisa: apostas esportivas entre jovens",
+     "O estudo mostra que bônus de boas-vindas e rodadas grátis atraem jovens para cassinos online e bets.",
+     "https://www.universidade.example/pesquisa-apostas/"),
+    ("Исследование: азартные игры среди студентов",
+     "Опрос показал, что студенты узнают об онлайн-казино из рекламы бонусов за регистрацию и фриспинов.",
+     "https://www.university.example/research/gambling/"),
+])
+def test_a_search_result_on_research_naming_the_offers_it_studies_is_clean(title, description, url):
+    """Research words (research.tsv) read as a report's: a thesis or a survey names the offers it studies, in any
+    language, and promotes none."""
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
+@pytest.mark.parametrize(("title", "description", "url"), [
+    ("Guru BK Ajak Siswa Jauhi Judi Online",
+     "Guru BK mengingatkan siswa bahwa situs slot gacor yang menjanjikan maxwin hanyalah jebakan yang merugikan.",
+     "https://smpn2.sekolah.example/guru-bk-judi-online/"),
+    ("Pemkot Bentuk Satgas Pemberantasan Judi Online",
+     "Satgas akan menindak ASN yang terbukti bermain judi online, slot dan togel.",
+     "https://pemkot.example/satgas-judi-online/"),
+    ("Sosialisasi Literasi Digital: Kenali Modus Situs Judi",
+     "Peserta diajak mengenali ciri situs judi: link alternatif, bonus new member 100% dan deposit via pulsa tanpa "
+     "potongan.", "https://bpsdm.provinsi.example/literasi-digital-judi/"),
+])
+def test_a_search_result_whose_headline_warns_of_gambling_covers_its_snippet(title, description, url):
+    """A headline that reports on gambling (a reporting word beside a gambling term) makes the snippet under it the
+    report's, however many offers it names to warn of them: the word models weigh such a sentence far above any
+    discount."""
+    report = spamsift.check(text=search_result(title, description, url), url=url)
+    assert report.label == "clean", (report.score, report.reasons)
+
+
+def test_research_words_on_a_long_page_do_not_hide_a_spliced_promotion():
+    """News quotes researchers beside anything: on a long page a study's words discount only their own block, and a
+    promotion spliced among them stays spam."""
+    promotion = "Situs judi online terpercaya dengan pelayanan terbaik dan proses deposit yang cepat sekali."
+    study = ("Researchers surveyed 2,000 commuters and found that most respondents wanted more frequent buses.\n"
+             "The questionnaire also asked about fares; the researchers said prices mattered less than reliability.\n")
+    report = spamsift.check(text=ARTICLE + study + promotion + "\n" + ARTICLE)
+    assert report.label == "gambling", (report.score, report.reasons)
+    assert [block.text for block in report.spam_blocks] == [promotion]

@@ -21,7 +21,13 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from spamsift.core.normalize import normalize, words
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import find_numbered_names, glued_brand_word, is_numbered_brand, names_gambling
+from spamsift.core.vocabulary import (
+    find_numbered_names,
+    glued_brand_word,
+    is_numbered_brand,
+    names_gambling,
+    reporting_term,
+)
 
 DOORWAY_BIAS = 4.0
 """The sum of symbol weights from which a page's head reads as a doorway (probability 0.5). A keyword echoed
@@ -206,10 +212,11 @@ def _keyword_slots(title_parts: list[list[str]], descriptions: list[list[str]],
     title part it opens (or None). A URL's words count when they open a title part or a description, or make up a
     whole title part; then a title part that is one word naming gambling, beside parts the description speaks of
     ("NAGA303 - Dinas Pariwisata" / "Website resmi Dinas Pariwisata ..."); then the words a title part and a
-    description both open with. A genuine page has such slots too (its address's slug is its headline's, its title
-    and description open with its name): :func:`doorway_evidence` weighs each and keeps the strongest, so that the
-    page's own slug does not hide the keyword a kit put before its title ("SLOT97 🔥 Freshdesk: ..." at
-    ``/freshdesk/``)."""
+    description both open with, and the first of them alone: a campaign's description repeats the whole title
+    after its keyword ("SLOT33 TK Sayyidah Nafisah ..." twice). A genuine page has such slots too (its address's
+    slug is its headline's, its title and description open with its name): :func:`doorway_evidence` weighs each and
+    keeps the strongest, so that the page's own slug does not hide the keyword a kit put before its title ("SLOT97
+    🔥 Freshdesk: ..." at ``/freshdesk/``)."""
     seen: list[list[str]] = []
 
     def new(keyword: list[str]) -> bool:
@@ -233,8 +240,9 @@ def _keyword_slots(title_parts: list[list[str]], descriptions: list[list[str]],
         for description in descriptions:
             prefix = _common_prefix(part, description)[:MAX_KEYWORD_WORDS]
             if prefix:
-                if new(prefix):
-                    yield prefix, None, index
+                for keyword in (prefix, prefix[:1]):
+                    if new(keyword):
+                        yield keyword, None, index
                 break
 
 
@@ -310,6 +318,9 @@ def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, par
     elif _spelled_out(keyword, description_words):
         own_name = True
         symbols.append(Symbol("SPELLED_OUT", -4.0, f"the description spells the keyword out: {written}"))
+    elif reporter := reporting_term(written):
+        own_name = True
+        symbols.append(Symbol("REPORTER", -4.0, f"the keyword names who reports on gambling: {reporter}"))
     brand_like = _brand_like(written)
     if brand_like:
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))

@@ -7,8 +7,9 @@ spam, sees a clean page. Across the page the words add up: two distinct promotio
 in and for taking out) beside two gambling terms or the player's bets in its labels (a bet slip's, a bet
 history's tabs and columns), or those bets beside two gambling terms, in any language the vocabulary holds;
 or its menu lists its gambling products side by side (:mod:`spamsift.core.menu`). A page that reports or warns
-anywhere (a reporting word of the vocabulary's ``counter`` tier) is never read this way: news on an operator, a
-regulator's notice and an addiction helpline name the same things. Nor are the terms of a text that speaks of software
+anywhere (a reporting word of the vocabulary's ``counter`` tier), or that studies (its ``research`` tier), is never
+read this way: news on an operator, a regulator's notice, an addiction helpline and a thesis on casinos' marketing
+name the same things. Nor are the terms of a text that speaks of software
 (:func:`spamsift.core.features.speaks_of_code`) an operator's offers: a bug report on a sportsbook names "parlay"
 and "sportsbook" too.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from spamsift.core.features import Evidence, speaks_of_code
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import DEVELOPMENT_TIER, WAGER_TIER, outermost
+from spamsift.core.vocabulary import DEVELOPMENT_TIER, RESEARCH_TIER, WAGER_TIER, outermost
 
 OPERATOR_BIAS = 4.5
 """Two promotions (6.5), or a cashier and two gambling terms (3.25 each), read as an operator's page with a logit
@@ -72,9 +73,9 @@ def operator_evidence(evidence: list[Evidence], one_message: bool = False) -> Fa
     found: dict[str, set[str]] = {"promo": set(), "topic": set(), "deposit": set(), "withdraw": set(),
                                   WAGER_TIER: set()}
     for ev in evidence:
-        if ev.tiers["counter"]:
-            reporting = next(term.text for term in ev.terms if term.tier == "counter")
-            return FamilyEvidence((Symbol("REPORTING", -10.0, f"the page reports or warns: {reporting}"),),
+        if ev.tiers["counter"] or ev.tiers[RESEARCH_TIER]:
+            reporting = next(term.text for term in ev.terms if term.tier in ("counter", RESEARCH_TIER))
+            return FamilyEvidence((Symbol("REPORTING", -10.0, f"the page reports, warns or studies: {reporting}"),),
                                   OPERATOR_BIAS)
         if speaks_of_code(ev):
             continue

@@ -41,6 +41,7 @@ from spamsift.core.vocabulary import (
     CONTACT_TIER,
     GAMBLING_TIERS,
     OTHER_SPAM_VOCABULARY,
+    RESEARCH_TIER,
     SPAM_TIERS,
     is_numbered_brand,
     names_something,
@@ -87,7 +88,8 @@ def _clip(z: float) -> float:
 _TERM_LISTINGS = (("promo", False, "gambling terms"), ("promo", True, "gambling advertised with a contact"),
                   ("seo", False, "spam terms"), ("seo", True, "spam advertised with a contact"),
                   ("topic", False, "topic words"),
-                  ("counter", False, "reporting/warning words"), (CONTACT_TIER, False, "contacts"))
+                  ("counter", False, "reporting/warning words"), (RESEARCH_TIER, False, "research words"),
+                  (CONTACT_TIER, False, "contacts"))
 """The vocabulary a block's reasons list, as (tier, advertised, title)."""
 
 
@@ -204,8 +206,9 @@ def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_a
     words of software development (:func:`speaks_of_code`: "tidak berfungsi", "ошибка"), never by another block's,
     and in its title as in its sentences ("Error 500 saat klaim bonus harian di aplikasi game"): it speaks of a
     product's code, not for the product. Of the shared data's gambling comments and landing pages, one names such a
-    word and nothing else of spam (a landing page's OCR, missed either way)."""
-    counter = ev.tiers["counter"]
+    word and nothing else of spam (a landing page's OCR, missed either way). A study's words (RESEARCH_TIER:
+    "penelitian", "thesis", "调查") discount their block as a report's do: a thesis names the offers it studies."""
+    counter = ev.tiers["counter"] + ev.tiers[RESEARCH_TIER]
     development = speaks_of_code(ev)
     if not (counter or development or reporting_segments >= 2) or ev.brands or ev.obfuscation:
         return 0.0
@@ -221,10 +224,14 @@ def _reporting_blocks(evidence: list[Evidence], quoted: list[str | None], whole:
     """How many blocks of a page report (a reporting word, or a quote of the spam it reports), for
     :func:`_reporting_discount`. A short text of several blocks is one message, an issue's title and body or a
     headline and its lede: a report anywhere in it is the whole message's, as reports in two blocks are a page's
-    ("Kominfo blokir 1,9 juta konten judi online" above "Menteri menyebut situs slot dan togel ..."). None of the
-    gambling comments and landing pages of the shared data is a text of several blocks with a reporting word."""
-    reporting = sum(1 for ev, quote in zip(evidence, quoted) if ev.tiers["counter"] or quote)
-    return max(reporting, 2) if reporting and whole and len(evidence) > 1 else reporting
+    ("Kominfo blokir 1,9 juta konten judi online" above "Menteri menyebut situs slot dan togel ..."), and so is a
+    study anywhere in it (RESEARCH_TIER: a thesis's title above its abstract); on a long page only reports count,
+    since news quotes researchers beside anything. None of the gambling comments and landing pages of the shared
+    data is a text of several blocks with a reporting word."""
+    one_message = whole and len(evidence) > 1
+    reporting = sum(1 for ev, quote in zip(evidence, quoted)
+                    if ev.tiers["counter"] or quote or (one_message and ev.tiers[RESEARCH_TIER]))
+    return max(reporting, 2) if reporting and one_message else reporting
 
 
 WHOLE_TEXT_BLOCKS = 3
@@ -494,6 +501,29 @@ def _held_when_nothing_is_named(logits: list[float], evidence: list[Evidence], w
     return [min(z, ALONE_CEILING) for z in logits] if whole and _several_naming_nothing(evidence) else logits
 
 
+def _held_in_a_report(logits: list[float], discounts: list[float], evidence: list[Evidence], whole: bool
+                      ) -> list[float]:
+    """The block logits of a short text of several blocks (``whole``: a search result, an issue's title and body)
+    one of whose blocks reports on or studies gambling or other spam (:func:`_reports_on_spam`: "Guru BK Ajak Siswa
+    Jauhi Judi Online"), each block that its reporting discount reached held under the spam threshold
+    (ALONE_CEILING): the headline's report covers its lede, which names the offers it warns of or studies without a
+    brand, a disguise or a link ("... situs slot gacor yang menjanjikan maxwin hanyalah jebakan"), and the word
+    models, which learned Indonesian gambling words from comments, weigh such a sentence far above any discount
+    ("Peserta diajak mengenali ciri situs judi: link alternatif, bonus new member 100% ..." 12.6). A line that
+    names the police and no gambling reports on nothing ("Polisi tidak bisa blokir kami!"): the promotion below it
+    stays spam. A long page is not held so: a spam line spliced into a news story on a crime is still spam."""
+    if not (whole and len(evidence) > 1 and any(map(_reports_on_spam, evidence))):
+        return logits
+    return [min(z, ALONE_CEILING) if discount else z for z, discount in zip(logits, discounts)]
+
+
+def _reports_on_spam(ev: Evidence) -> bool:
+    """Whether a block reports on, warns of or studies gambling or other spam: a reporting or research word beside
+    a term naming it."""
+    tiers = ev.tiers
+    return bool((tiers["counter"] or tiers[RESEARCH_TIER]) and (tiers["promo"] or tiers["topic"] or tiers["seo"]))
+
+
 def _several_naming_nothing(evidence: list[Evidence]) -> bool:
     """Whether a short text's blocks are several and name nothing of spam (:func:`_names_anything`)."""
     return len(evidence) > 1 and not any(map(_names_anything, evidence))
@@ -629,6 +659,7 @@ def assess(page: Page, models: Models) -> Assessment:
               for z, ev, segment, discount, named, quote
               in zip(read, evidence, page.segments, discounts, by_vocabulary, quoted)]
     logits = _held_when_nothing_is_named(logits, evidence, whole)
+    logits = _held_in_a_report(logits, discounts, evidence, whole)
     probs = [sigmoid(z) for z in logits]
     kinds = _settle_kinds(page, evidence, probs)
     side = _side_texts(page)

@@ -52,7 +52,13 @@ that takes bets shows them, as its interface's labels (news writes them in sente
 DEVELOPMENT_TIER = "development"
 """The words of building and fixing software (development.tsv: "bug", "tidak berfungsi", "ошибка"): they say nothing
 of spam, only that a sentence using them is about a product's code (:func:`spamsift.core.features.speaks_of_code`)."""
-TIERS = (*SPAM_TIERS, *CASHIER_TIERS, WAGER_TIER, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER, DEVELOPMENT_TIER)
+RESEARCH_TIER = "research"
+"""The words of studying a subject (research.tsv: "thesis", "penelitian", "调查"): a block that uses them, or a short
+text one of whose blocks does, studies what it names as a report does (:func:`spamsift.core.verdict`'s reporting
+discount); they say nothing of spam."""
+NEUTRAL_TIERS = (DEVELOPMENT_TIER, RESEARCH_TIER)
+"""The tiers that say what a text does with its subject (fix its code, study it) and nothing of spam."""
+TIERS = (*SPAM_TIERS, *CASHIER_TIERS, WAGER_TIER, REQUEST_TIER, CONTACT_TIER, PRODUCT_TIER, *NEUTRAL_TIERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +83,9 @@ class Hit:
 
 
 def names_something(terms: tuple[Term, ...] | list[Term]) -> bool:
-    """Whether terms hold one that has something to do with spam: any tier but the words of software development."""
-    return any(term.tier != DEVELOPMENT_TIER for term in terms)
+    """Whether terms hold one that has something to do with spam: any tier but the words of software development
+    and of research (NEUTRAL_TIERS)."""
+    return any(term.tier not in NEUTRAL_TIERS for term in terms)
 
 
 OTHER_SPAM_VOCABULARY = "seo-spam.tsv"
@@ -362,6 +369,13 @@ def address_names_gambling(address: str) -> str | None:
 def outermost(terms: set[str]) -> set[str]:
     """The terms not inside another one found: "online casino" and "casino" are one mention, not two."""
     return {term for term in terms if not any(term != other and term in other for other in terms)}
+
+
+def reporting_term(text: str) -> str | None:
+    """The first reporting or warning word (the ``counter`` tier: "polisi", "PPATK", "gambling addiction") of a
+    short text, if it holds one."""
+    return next((hit.term.text for hit in find_terms(deleet(normalize(text.casefold())))
+                 if hit.term.tier == "counter"), None)
 
 
 def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS, *, numbered: bool = True,
