@@ -703,6 +703,9 @@ def test_a_search_result_on_research_naming_the_offers_it_studies_is_clean(title
     ("Sosialisasi Literasi Digital: Kenali Modus Situs Judi",
      "Peserta diajak mengenali ciri situs judi: link alternatif, bonus new member 100% dan deposit via pulsa tanpa "
      "potongan.", "https://bpsdm.provinsi.example/literasi-digital-judi/"),
+    # Thai marks no sentence's end: the snippet is read as a sentence all the same
+    ("ตำรวจเตือนภัยเว็บพนันออนไลน์", "มิจฉาชีพโฆษณาสล็อตเว็บตรง ฝากถอนไม่มีขั้นต่ำ เพื่อหลอกให้โอนเงิน",
+     "https://police.example/news/"),
 ])
 def test_a_search_result_whose_headline_warns_of_gambling_covers_its_snippet(title, description, url):
     """A headline that reports on gambling (a reporting word beside a gambling term) makes the snippet under it the

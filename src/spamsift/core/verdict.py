@@ -182,14 +182,21 @@ _SPACELESS_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-
 """A letter of a script written without spaces between its words: Thai, Japanese kana, Chinese characters."""
 
 
+_UNMARKED_LETTER = re.compile(r"[\u0e00-\u0eff]")
+"""A letter of Thai or Lao, which end a sentence with a space and no mark."""
+
+
 def _full_sentence(ev: Evidence, text: str) -> bool:
     """Whether a block reads as a full sentence: SENTENCE_WORDS words or more, and a sentence's ending. In a script
     written without spaces, two letters count as a word: a Chinese sentence of thirty characters is four runs of
-    word characters between its commas ("该团伙以百家乐、真人视讯为名吸引会员充值，首存送100%彩金。")."""
+    word characters between its commas ("该团伙以百家乐、真人视讯为名吸引会员充值，首存送100%彩金。"). A block
+    mostly in Thai or Lao, which mark no sentence's end, reads as one wherever it ends ("มิจฉาชีพโฆษณาสล็อตเว็บตรง
+    ... เพื่อหลอกให้โอนเงิน")."""
+    unmarked = 2 * len(_UNMARKED_LETTER.findall(text)) > len(text)
     if ev.words >= SENTENCE_WORDS:
-        return bool(ev.dense[_SENTENCE])
+        return unmarked or bool(ev.dense[_SENTENCE])
     return (ev.words + len(_SPACELESS_LETTER.findall(text)) // 2 >= SENTENCE_WORDS
-            and ends_as_sentence(text))
+            and (unmarked or ends_as_sentence(text)))
 
 
 def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_as_sentence: bool = False) -> float:
