@@ -192,11 +192,15 @@ def _full_sentence(ev: Evidence, text: str) -> bool:
     word characters between its commas ("该团伙以百家乐、真人视讯为名吸引会员充值，首存送100%彩金。"). A block
     mostly in Thai or Lao, which mark no sentence's end, reads as one wherever it ends ("มิจฉาชีพโฆษณาสล็อตเว็บตรง
     ... เพื่อหลอกให้โอนเงิน")."""
-    unmarked = 2 * len(_UNMARKED_LETTER.findall(text)) > len(text)
     if ev.words >= SENTENCE_WORDS:
-        return unmarked or bool(ev.dense[_SENTENCE])
+        return bool(ev.dense[_SENTENCE]) or _mostly_unmarked(text)
     return (ev.words + len(_SPACELESS_LETTER.findall(text)) // 2 >= SENTENCE_WORDS
-            and (unmarked or ends_as_sentence(text)))
+            and (ends_as_sentence(text) or _mostly_unmarked(text)))
+
+
+def _mostly_unmarked(text: str) -> bool:
+    """Whether most of a text is written in Thai or Lao (_UNMARKED_LETTER)."""
+    return 2 * len(_UNMARKED_LETTER.findall(text)) > len(text)
 
 
 def _reporting_discount(ev: Evidence, text: str, reporting_segments: int, read_as_sentence: bool = False) -> float:
