@@ -180,8 +180,6 @@ SENTENCE_WORDS = 10
 """The words from which a block that ends as a sentence does reads as one (:func:`_reporting_discount`)."""
 _SPACELESS_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """A letter of a script written without spaces between its words: Thai, Japanese kana, Chinese characters."""
-
-
 _UNMARKED_LETTER = re.compile(r"[\u0e00-\u0eff]")
 """A letter of Thai or Lao, which end a sentence with a space and no mark."""
 
