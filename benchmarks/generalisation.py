@@ -16,6 +16,7 @@ import argparse
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -26,8 +27,10 @@ from spamsift.core.model import Models, load_models, models_from_weights
 from spamsift.core.report import Report
 from spamsift.core.segment import segment_text
 from spamsift.core.verdict import judge
+from spamsift.core.vocabulary import names_gambling
 from spamsift.devdata import (
     clean_pages,
+    compose_text,
     doorway_brands,
     doorway_templates,
     fill_doorway,
@@ -69,6 +72,40 @@ def genuine_pages(data: Path, models: Models) -> list[tuple[bool, bool]]:
     return [(False, check_html(page.html(), page.url, models).is_spam) for page in clean_pages(data, "test")]
 
 
+INJECTION_STYLES = ("stuffed_top", "stuffed_bottom", "spliced")
+
+
+def injected_lines(name: str, data: Path, spam_texts: list[str], models: Models) -> None:
+    """The held-out source's spam injected into each genuine article of the test split (stuffed above or below it,
+    or spliced into it, as ``quality.py``'s composed pages are), judged as text: the share of the source's lines
+    found (not of the generated keyword lines the composition mixes in), apart for those that name gambling (a
+    term, brand or numbered name) and those that name nothing (much of the landing pages' OCR text is menus, dates
+    and misread letters), and the share of the articles' own lines flagged. Locating spam is what a crawl's
+    cleaning rests on, and the composed pages of ``quality.py`` draw their spam from sources the shipped models
+    learned from."""
+    rng = random.Random(7)
+    source_texts = [" ".join(text.split()) for text in spam_texts]
+    found: Counter = Counter()
+    injected: Counter = Counter()
+    flagged = genuine = 0
+    for page in clean_pages(data, "test"):
+        composed = compose_text(page.main_content, spam_texts, rng, rng.choice(INJECTION_STYLES))
+        report = check_text(composed.text, models)
+        for block, label in zip(report.blocks, composed.labels, strict=True):
+            if label == "spam" and any(block.text in text for text in source_texts):
+                kind = "naming gambling" if names_gambling(block.text) else "naming nothing"
+                injected[kind] += 1
+                found[kind] += block.kind == "spam"
+            elif label == "content":
+                genuine += 1
+                flagged += block.kind == "spam"
+    shares = ", ".join(f"{kind} {found[kind] / injected[kind]:.4f} ({found[kind]}/{injected[kind]})"
+                       for kind in sorted(injected))
+    print(f"held out: {name:<10} its spam injected into the genuine articles: lines found "
+          f"{found.total() / injected.total():.4f} ({shares}), the articles' lines flagged {flagged / genuine:.4f} "
+          f"({flagged}/{genuine})", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -80,6 +117,7 @@ def main() -> None:
         rows = READERS[source](args.data, "test")
         flags = [(row.spam, check_text(row.text, models).is_spam) for row in rows]
         f1_line(source, flags, genuine_pages(args.data, models))
+        injected_lines(source, args.data, [row.text for row in rows if row.spam], models)
     models = load_models()
     rng = random.Random(7)
     brands = doorway_brands(args.data)
