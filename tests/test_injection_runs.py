@@ -1,0 +1,37 @@
+"""Injections come in runs: the lines stuffed beside a spam line are judged with it."""
+
+import spamsift
+
+ARTICLE = [
+    "The city council voted on Tuesday to extend the opening hours of the central library until nine in the evening.",
+    "Council members said the change follows a survey in which residents asked for more evening study space.",
+    "The library will hire four additional staff members, funded from the culture budget for the next two years.",
+    "Local students welcomed the decision, saying the reading rooms fill up quickly during the exam season.",
+]
+PROMOTION = "Daftar sekarang di MEGATOTO88 situs slot gacor maxwin hari ini, bonus new member 100%!"
+LOBBY_LINE = "Casino games updated every day: roulette, baccarat and blackjack tables with real dealers"
+"""A landing page's line naming gambling, longer than a keyword run's lines, that the models read as only
+somewhat suspicious: it names no offer, brand or contact."""
+
+
+def _with(*lines: str) -> list[spamsift.Block]:
+    return spamsift.check(text="\n\n".join([*ARTICLE[:2], *lines, *ARTICLE[2:]])).blocks
+
+
+def test_a_line_naming_gambling_beside_an_injected_promotion_joins_its_run():
+    blocks = _with(PROMOTION, LOBBY_LINE)
+    assert [block.kind for block in blocks[2:4]] == ["spam", "spam"]
+    assert blocks[3].score < 0.5
+    assert blocks[3].reasons[0] == "inside a run of spam lines"
+    assert all(block.kind == "content" for block in blocks[:2] + blocks[4:])
+
+
+def test_the_same_line_without_the_injection_is_content():
+    blocks = _with(LOBBY_LINE)
+    assert [block.kind for block in blocks] == ["content"] * 5
+
+
+def test_an_articles_sentence_the_models_read_as_genuine_does_not_join_a_run_beside_it():
+    sentence = "Our poker room hosts tournaments every weekend with guaranteed prize pools for all members"
+    blocks = _with(PROMOTION, sentence)
+    assert [block.kind for block in blocks[2:4]] == ["spam", "content"]
