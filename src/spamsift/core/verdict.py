@@ -598,8 +598,7 @@ def _joins_run(ev: Evidence) -> bool:
     (RUN_MEMBER_THRESHOLD). Measured with the held-out source's lines injected into genuine articles
     (``benchmarks/generalisation.py``): trained without the landing pages, the models found 0.758 of their lines
     naming gambling when only short lines joined a run, 0.854 with these; no more of the articles' lines."""
-    tiers = ev.tiers
-    return ev.words <= 8 or bool(tiers["promo"] or tiers["topic"] or tiers["seo"] or ev.brands or ev.numbered)
+    return ev.words <= 8 or _promotes(ev) or bool(ev.tiers["topic"] or ev.numbered)
 
 
 def _drop_copies(page: Page, kinds: list[Kind]) -> None:
