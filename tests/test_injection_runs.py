@@ -9,16 +9,16 @@ ARTICLE = [
     "Local students welcomed the decision, saying the reading rooms fill up quickly during the exam season.",
 ]
 PROMOTION = "Daftar sekarang di MEGATOTO88 situs slot gacor maxwin hari ini, bonus new member 100%!"
-LOBBY_LINE = "Casino games updated every day: roulette, baccarat and blackjack tables with real dealers"
-"""A landing page's line naming gambling, longer than a keyword run's lines, that the models read as only
-somewhat suspicious: it names no offer, brand or contact."""
+LOBBY_LINE = "Free spins every Friday at KINGDOM99 for all members with roulette, baccarat and blackjack tables"
+"""A landing page's line that promotes, longer than a keyword run's lines, and that the models read as only
+somewhat suspicious: they learned Indonesian promotions."""
 
 
 def _with(*lines: str) -> list[spamsift.Block]:
     return spamsift.check(text="\n\n".join([*ARTICLE[:2], *lines, *ARTICLE[2:]])).blocks
 
 
-def test_a_line_naming_gambling_beside_an_injected_promotion_joins_its_run():
+def test_a_long_line_that_promotes_beside_an_injected_promotion_joins_its_run():
     blocks = _with(PROMOTION, LOBBY_LINE)
     assert [block.kind for block in blocks[2:4]] == ["spam", "spam"]
     assert blocks[3].score < 0.5
@@ -29,6 +29,14 @@ def test_a_line_naming_gambling_beside_an_injected_promotion_joins_its_run():
 def test_the_same_line_without_the_injection_is_content():
     blocks = _with(LOBBY_LINE)
     assert [block.kind for block in blocks] == ["content"] * 5
+
+
+def test_a_long_line_that_names_gambling_only_as_everyday_words_do_stays_the_pages_beside_a_run():
+    """*resmi* (official) and *bandar* (a port, Bandar Lampung) are the vocabulary's gambling topic words too."""
+    welcome = "Selamat Datang di Situs Resmi Pengadilan Negeri Bandar Lampung Kelas IA"
+    text = "\n".join(["dapurtoto", "situs togel terpercaya", "RTP SLOT MAXWIN hari ini", welcome, *ARTICLE])
+    blocks = spamsift.check(text=text).blocks
+    assert [block.kind for block in blocks[:4]] == ["spam", "spam", "spam", "content"]
 
 
 def test_an_articles_sentence_the_models_read_as_genuine_does_not_join_a_run_beside_it():

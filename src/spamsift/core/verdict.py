@@ -53,7 +53,7 @@ SPAM_THRESHOLD = 0.5
 DISGUISE_SHARE = 0.05
 """From this share of odd characters on, a block counts as written in disguise."""
 RUN_MEMBER_THRESHOLD = 0.1
-"""A short line, or a line naming spam, next to a spam line joins its run from this probability on
+"""A short line, or a line that promotes, next to a spam line joins its run from this probability on
 (:func:`_joins_run`)."""
 CONTENT_SHARE_OF_BEST = 0.45
 """An HTML block is content when its layout probability is at least this share of the page's best block's.
@@ -590,15 +590,17 @@ def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> l
 
 def _joins_run(ev: Evidence) -> bool:
     """Whether a somewhat suspicious block next to spam is part of the same injection: a short line (up to eight
-    words: a keyword run's "dapurtoto"), or any line that names gambling or other spam (a promotion, a subject, a
-    brand or a numbered name). Injections come in runs, stuffed above or below the page's text, and a run holds
-    lines the models alone read under the threshold: a landing page's menus and banners ("BERANDA POKER CASINO
-    ESPORTS ARCADE PROMOSI"), which no comment the models learned from reads like. An article's own sentence naming
-    gambling next to a spliced promotion joins it only when the models read it as somewhat suspicious too
-    (RUN_MEMBER_THRESHOLD). Measured with the held-out source's lines injected into genuine articles
-    (``benchmarks/generalisation.py``): trained without the landing pages, the models found 0.758 of their lines
-    naming gambling when only short lines joined a run, 0.854 with these; no more of the articles' lines."""
-    return ev.words <= 8 or _promotes(ev) or bool(ev.tiers["topic"] or ev.numbered)
+    words: a keyword run's "dapurtoto"), or a line of any length that promotes something (a promotion, a brand, a
+    numbered name or a disguise: not :func:`_promotes_nothing`). Injections come in runs, stuffed above or below the
+    page's text, and a run holds lines the models alone read under the threshold: a landing page's banners and
+    lobby lines ("MINIMAL DEPO Rp 25.000 ... CSBOLA442"), which no comment the models learned from reads like.
+    Gambling as a subject alone does not make a long line join: it is a report's own subject, and the vocabulary's
+    topic words are everyday words too, so that a court's welcome line beside the run stuffed above it ("Selamat
+    Datang di Situs Resmi Pengadilan Negeri Bandar Lampung Kelas IA": *resmi*, *bandar*) stays the page's. Measured
+    with the held-out source's lines injected into genuine articles (``benchmarks/generalisation.py``): trained
+    without the landing pages, the models found 0.758 of their lines naming gambling when only short lines joined a
+    run, 0.836 with these, 0.854 with gambling's subjects too; no more of the articles' lines either way."""
+    return ev.words <= 8 or not _promotes_nothing(ev)
 
 
 def _drop_copies(page: Page, kinds: list[Kind]) -> None:
