@@ -593,7 +593,8 @@ def _joins_run(ev: Evidence) -> bool:
     words: a keyword run's "dapurtoto"), or a line of any length that promotes something (a promotion, a brand, a
     numbered name or a disguise: not :func:`_promotes_nothing`). Injections come in runs, stuffed above or below the
     page's text, and a run holds lines the models alone read under the threshold: a landing page's banners and
-    lobby lines ("MINIMAL DEPO Rp 25.000 ... CSBOLA442"), which no comment the models learned from reads like.
+    lobby lines ("Free spins every Friday at KINGDOM99 for all members ..."), which no comment the models learned
+    from reads like.
     Gambling as a subject alone does not make a long line join: it is a report's own subject, and the vocabulary's
     topic words are everyday words too, so that a court's welcome line beside the run stuffed above it ("Selamat
     Datang di Situs Resmi Pengadilan Negeri Bandar Lampung Kelas IA": *resmi*, *bandar*) stays the page's. Measured
