@@ -53,7 +53,7 @@ def test_every_input_line_has_one_output_record(tmp_path):
     assert set(by_id["seed"]["blocks"][0]) == {"start", "end", "kind", "score", "reasons"}
     assert by_id["line:4"]["status"] == "error" and "not JSON" in by_id["line:4"]["error"]
     assert "no id" in by_id["line:5"]["error"]
-    assert "neither text nor html" in by_id["empty-record"]["error"]
+    assert "no text, snippet, html or title" in by_id["empty-record"]["error"]
     assert "both text and html" in by_id["both"]["error"]
     assert "must be strings" in by_id["7"]["error"]
     assert "not a JSON object" in by_id["line:9"]["error"]

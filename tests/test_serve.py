@@ -46,7 +46,7 @@ def test_batch_reports_every_record_in_order_with_errors(api):
     assert [r["id"] for r in results] == ["a", "line:2", "c", "d"]
     assert [r["status"] for r in results] == ["ok", "error", "error", "ok"]
     assert results[0]["label"] == "gambling" and results[3]["label"] == "clean"
-    assert "no id" in results[1]["error"] and "neither text nor html" in results[2]["error"]
+    assert "no id" in results[1]["error"] and "no text, snippet, html or title" in results[2]["error"]
 
 
 def test_batch_over_the_record_limit_is_refused(api):
@@ -116,3 +116,14 @@ def test_load_2000_requests_at_concurrency_50_without_failures_or_memory_growth(
     assert figures["requests_per_second"] > 0
     memory = figures["server_rss_mib"]
     assert memory["at_end"] < memory["after_warmup"] * 1.15 + 20
+
+
+def test_check_reads_a_search_results_title_beside_its_snippet(api):
+    body = {"title": "PANDAWIN88 ⚡ Dinas Pendidikan Kota Blitar",
+            "text": "PANDAWIN88 merupakan laman resmi Dinas Pendidikan Kota Blitar yang melayani masyarakat.",
+            "url": "https://dispendik.blitarkota.go.id/?id=PANDAWIN88"}
+    report = api.post("/v1/check", json=body).json()
+    assert report["label"] == "gambling"
+    assert report["blocks"][0]["text"] == body["title"] and any("?id=" in reason for reason in report["reasons"])
+    refused = api.post("/v1/check", json={"title": "A", "html": "<p>b</p>"})
+    assert refused.status_code == 422 and "title goes with text" in refused.json()["error"]

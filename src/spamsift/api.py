@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spamsift.core.model import load_models
 from spamsift.core.report import Report
-from spamsift.core.segment import segment_text
+from spamsift.core.segment import segment_text, titled_text
 from spamsift.core.verdict import judge
 from spamsift.html.parse import HostileMarkup, drop_scripts, markup_text, parse_html
 
@@ -29,13 +29,22 @@ def _fit_html(html: str) -> tuple[str, str]:
     return html[:half] + html[-half:], f"{over}: scripts, styles and its middle dropped"
 
 
-def check(text: str | None = None, html: str | None = None, url: str | None = None, *,
+def check(text: str | None = None, html: str | None = None, url: str | None = None, *, title: str | None = None,
           allow_private: bool = False) -> Report:
     """Judge one page: give exactly one of ``text`` or ``html``, with ``url`` as context; or ``url`` alone,
     which is then fetched (private, loopback and link-local addresses refused unless ``allow_private``).
+
+    ``title`` is the title of a text that does not carry it: a search result is
+    ``check(text=snippet, title=title, url=url)``, and a title alone is judged as a text. An HTML page has its own.
     """
     if text is not None and html is not None:
         raise ValueError("give text or html, not both")
+    if title is not None:
+        if html is not None:
+            raise ValueError("title goes with text: an HTML page's title is read from its markup")
+        if not isinstance(title, str) or not isinstance(text if text is not None else "", str):
+            raise TypeError("text and title must be str")
+        text = titled_text(title, text or "")
     if text is None and html is None:
         if url is None:
             raise ValueError("give text, html or url")

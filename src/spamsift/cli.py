@@ -20,19 +20,21 @@ _KIND_STYLE = {"spam": "bold red", "boilerplate": "dim", "content": ""}
 _LABEL_STYLE = {"gambling": "bold white on red", "spam": "bold white on dark_orange", "clean": "bold white on green"}
 
 
-def _load(source: str, allow_private: bool) -> Report:
+def _load(source: str, allow_private: bool, url: str | None, title: str | None) -> Report:
     if source.startswith(("http://", "https://")):
+        if url is not None or title is not None:
+            raise ValueError("--url and --title go with a file or standard input; a fetched page has its own")
         return check(url=source, allow_private=allow_private)
     data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     decoded = decode_bytes(data)
     if decoded.is_html:
-        return check(html=decoded.text)
-    return check(text=decoded.text)
+        return check(html=decoded.text, url=url, title=title)
+    return check(text=decoded.text, url=url, title=title)
 
 
-def _report_or_exit(source: str, allow_private: bool) -> Report:
+def _report_or_exit(source: str, allow_private: bool, url: str | None = None, title: str | None = None) -> Report:
     try:
-        return _load(source, allow_private)
+        return _load(source, allow_private, url, title)
     except (InputError, OSError, ValueError) as exc:
         click.echo(f"spamsift: {source}: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -70,13 +72,20 @@ KEEP_ALIVE_SECONDS = 30
 connection the server closed as idle while the client was sending the next request on it."""
 
 
+_context_url = click.option("--url", help="Where a file or standard input was served from (context, never fetched).")
+_context_title = click.option("--title", help="The title of a text that does not carry it, such as a search "
+                                             "result's beside its snippet.")
+
+
 @main.command(name="check")
 @click.argument("source", default="-")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_context_url
+@_context_title
 @click.option("--allow-private", is_flag=True, help="Allow fetching private, loopback and link-local addresses.")
-def check_command(source: str, as_json: bool, allow_private: bool) -> None:
+def check_command(source: str, as_json: bool, url: str | None, title: str | None, allow_private: bool) -> None:
     """Judge a page (PATH, URL or - for stdin). Exit 0 clean, 1 spam found, 2 error."""
-    report = _report_or_exit(source, allow_private)
+    report = _report_or_exit(source, allow_private, url, title)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -86,17 +95,19 @@ def check_command(source: str, as_json: bool, allow_private: bool) -> None:
 
 @main.command()
 @click.argument("source", default="-")
+@_context_url
 @click.option("--allow-private", is_flag=True, help="Allow fetching private, loopback and link-local addresses.")
-def clean(source: str, allow_private: bool) -> None:
+def clean(source: str, url: str | None, allow_private: bool) -> None:
     """Print only the genuine content of a page: no spam, no template debris."""
-    report = _report_or_exit(source, allow_private)
+    report = _report_or_exit(source, allow_private, url)
     click.echo(report.clean_text)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
-              help="Output: .jsonl, .jsonl.gz or .parquet; a directory (or a path ending in /) for one file per input.")
+              help="Output: .jsonl, .jsonl.gz or .parquet; - for JSON Lines on standard output; a directory (or a path "
+                   "ending in /) for one file per input.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), help="Processes to use [default: every core].")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where to judge: processes on this machine, or Ray tasks.")
@@ -109,9 +120,11 @@ def clean(source: str, allow_private: bool) -> None:
 @click.option("--text-column", default="text", show_default=True, help="Parquet input: the text column.")
 @click.option("--html-column", default="html", show_default=True, help="Parquet input: the HTML column.")
 @click.option("--url-column", default="url", show_default=True, help="Parquet input: the URL column.")
+@click.option("--title-column", default="title", show_default=True,
+              help="Parquet input: the title column, read with the text when present.")
 def run(inputs: tuple[str, ...], output: Path, workers: int | None, engine: str, address: str | None, resume: bool,
         fields: str | None, partition_format: str, id_column: str, text_column: str, html_column: str,
-        url_column: str) -> None:
+        url_column: str, title_column: str) -> None:
     """Judge every record of INPUTS: JSON Lines, WARC, WET, Parquet, or directories and globs of .html/.txt
     files, compressed with gzip or zstd or not. One output record per input record, errors included.
 
@@ -120,7 +133,7 @@ def run(inputs: tuple[str, ...], output: Path, workers: int | None, engine: str,
     from spamsift.batch.run import run_batch
     from spamsift.batch.sources import Columns
 
-    columns = Columns(id=id_column, text=text_column, html=html_column, url=url_column)
+    columns = Columns(id=id_column, text=text_column, html=html_column, url=url_column, title=title_column)
     keep = tuple(name.strip() for name in fields.split(",") if name.strip()) if fields else None
     try:
         summary = run_batch(list(inputs), output, workers=workers, engine=engine, address=address, resume=resume,

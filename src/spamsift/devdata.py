@@ -25,6 +25,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spamsift.core.segment import titled_text
+
 Split = str
 SPLITS = ("train", "calibration", "test")
 
@@ -387,10 +389,11 @@ def fill_doorway(template: DoorwayTemplate, brand: str, rng: random.Random) -> t
 
 def search_result(title: str, description: str, url: str, snippet_chars: int = 160) -> str:
     """A search result as a crawl or a search API gives it: the title, then the snippet (the description cut at a
-    word near ``snippet_chars``), one per line; the URL travels beside it."""
+    word near ``snippet_chars``), one per line (:func:`spamsift.core.segment.titled_text`); the URL travels beside
+    it."""
     snippet = description if len(description) <= snippet_chars else \
         description[:snippet_chars].rsplit(" ", 1)[0] + " ..."
-    return f"{title}\n{snippet}" if snippet else title
+    return titled_text(title, snippet)
 
 
 _META_DESCRIPTION = re.compile(r"""(<meta\s+name=["']description["']\s+content=["'])""", re.IGNORECASE)

@@ -15,6 +15,10 @@ from spamsift.api import check
 from spamsift.batch.sources import Item
 from spamsift.io.decode import InputError, decode_bytes
 
+CONTENT_FIELDS = ("text", "snippet", "html")
+"""What a record is judged by, one of them: a text, a search result's snippet (a text too, with its ``title``)
+or an HTML page. A ``title`` beside a text or a snippet is read as its first line; an HTML page has its own."""
+
 
 def error_record(record_id: str, why: str, line: int | None = None, status: str = "error") -> dict[str, Any]:
     out: dict[str, Any] = {"id": record_id, "status": status, "error": why, "label": None, "score": None,
@@ -34,14 +38,19 @@ def judge_record(record: Any, number: int | None = None) -> dict[str, Any]:
     if record_id is None or record_id == "":
         return error_record(fallback_id, "record has no id", number)
     record_id = str(record_id)
-    text, html, url = record.get("text"), record.get("html"), record.get("url")
-    if (text is None) == (html is None):
-        why = "record has both text and html" if text is not None else "record has neither text nor html"
-        return error_record(record_id, why, number)
-    if not isinstance(text if text is not None else html, str) or (url is not None and not isinstance(url, str)):
-        return error_record(record_id, "text, html and url must be strings", number)
+    given = [field for field in CONTENT_FIELDS if record.get(field) is not None]
+    title, url = record.get("title"), record.get("url")
+    if len(given) > 1:
+        return error_record(record_id, f"record has both {given[0]} and {given[1]}", number)
+    if not given and title is None:
+        return error_record(record_id, "record has no text, snippet, html or title", number)
+    content = record[given[0]] if given else None
+    if any(value is not None and not isinstance(value, str) for value in (content, title, url)):
+        return error_record(record_id, "text, snippet, html, title and url must be strings", number)
+    is_html = given == ["html"]
     try:
-        report = check(text=text, html=html, url=url)
+        report = check(text=None if is_html else content, html=content if is_html else None, url=url,
+                       title=None if is_html else title)
     except (InputError, ValueError) as exc:
         return error_record(record_id, str(exc), number)
     except Exception as exc:  # a bug must cost one record, not the run

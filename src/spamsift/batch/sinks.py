@@ -13,6 +13,7 @@ import gzip
 import itertools
 import json
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -163,13 +164,27 @@ class OutputFile:
         self.journal.unlink()
 
 
+class StandardOutput:
+    """``-o -``: JSON Lines on standard output, for a pipe; nothing there can be read back to resume."""
+
+    def write(self, data: bytes) -> None:
+        sys.stdout.buffer.write(data)
+
+    def close(self) -> None:
+        sys.stdout.buffer.flush()
+
+
 class Sink:
-    """Where a run's records go: one file, or a directory with one file per input (``part-00000.jsonl.gz``...)."""
+    """Where a run's records go: one file, standard output (``-``), or a directory with one file per input
+    (``part-00000.jsonl.gz``...)."""
 
     def __init__(self, output: Path, fields: tuple[str, ...] | None = None, resume: bool = False,
                  partition_format: str = "jsonl.gz") -> None:
         self.output, self.resume = output, resume
-        self.partitioned = output.is_dir() or str(output).endswith(os.sep)
+        to_stdout = str(output) == "-"
+        if to_stdout and resume:
+            raise RuntimeError("--resume needs an output file: standard output cannot be read back")
+        self.partitioned = not to_stdout and (output.is_dir() or str(output).endswith(os.sep))
         self.partition_format = partition_format
         name = f"part.{partition_format}" if self.partitioned else output.name
         self.encoding = Encoding(fields, compress=name.endswith(".gz"))
@@ -178,8 +193,10 @@ class Sink:
         """Inputs already in the output, found by ``resume``."""
         self.recovered: Counter[str] = Counter()
         """Labels (or statuses, for records that are not ok) of the records found by ``resume``."""
-        self._files: dict[int, OutputFile] = {}
-        if self.partitioned:
+        self._files: dict[int, OutputFile | StandardOutput] = {}
+        if to_stdout:
+            self._files[0] = StandardOutput()
+        elif self.partitioned:
             output.mkdir(parents=True, exist_ok=True)
             for path in sorted(output.glob("part-*")):
                 if not resume or path.name.endswith(_UNFINISHED):
@@ -190,7 +207,7 @@ class Sink:
             output.parent.mkdir(parents=True, exist_ok=True)
             self._files[0] = OutputFile(output, resume, self.done, self.recovered)
 
-    def _file(self, shard: int) -> OutputFile:
+    def _file(self, shard: int) -> OutputFile | StandardOutput:
         if shard not in self._files:
             path = self.output / f"part-{shard:05d}.{self.partition_format}"
             self._files[shard] = OutputFile(path, self.resume, self.done, self.recovered)

@@ -34,6 +34,8 @@ class Columns:
     text: str = "text"
     html: str = "html"
     url: str = "url"
+    title: str = "title"
+    """Read when the file has it: a text's title (a search result's, beside its snippet)."""
 
 
 @dataclass(slots=True)
@@ -153,7 +155,7 @@ def _parquet(shard: int, path: str, columns: Columns) -> Iterator[Item]:
 
     parquet = pq.ParquetFile(path)
     names = set(parquet.schema_arrow.names)
-    wanted = [c for c in (columns.id, columns.text, columns.html, columns.url) if c in names]
+    wanted = [c for c in (columns.id, columns.text, columns.html, columns.url, columns.title) if c in names]
     if columns.text not in names and columns.html not in names:
         yield Item(shard, path, 1, problem=f"no column {columns.text!r} or {columns.html!r} "
                                            f"(columns: {', '.join(sorted(names))}; see --text-column/--html-column)")
@@ -163,7 +165,8 @@ def _parquet(shard: int, path: str, columns: Columns) -> Iterator[Item]:
         for row in batch.to_pylist():
             number += 1
             record = {key: row.get(column) for key, column in (("id", columns.id), ("text", columns.text),
-                                                              ("html", columns.html), ("url", columns.url))
+                                                              ("html", columns.html), ("url", columns.url),
+                                                              ("title", columns.title))
                       if row.get(column) is not None}
             record.setdefault("id", f"row:{number}")
             yield Item(shard, path, number, record=record)

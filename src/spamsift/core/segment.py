@@ -25,3 +25,11 @@ def segment_text(text: str, url: str | None = None) -> Page:
         start = match.start() + (len(line) - len(line.lstrip()))
         segments.append(Segment(start, start + len(stripped), stripped))
     return Page(text=text, segments=segments, url=url, notes=notes)
+
+
+def titled_text(title: str, text: str = "") -> str:
+    """A text whose title travels beside it (a search result's title and snippet, a record's title and text)
+    written as a text's head is read: the title, on one line, first, and the text from the next line on (the
+    doorway family reads a text's first line as its title and its second as its description)."""
+    title = " ".join(title.split())
+    return f"{title}\n{text}" if text.strip() else title

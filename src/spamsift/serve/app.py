@@ -40,17 +40,21 @@ class ServeSettings:
 
 
 class CheckRequest(BaseModel):
-    """Exactly one of ``text`` or ``html`` (``url`` then gives context), or ``url`` alone to fetch it."""
+    """Exactly one of ``text`` or ``html`` (``url`` then gives context), or ``url`` alone to fetch it. ``title``
+    goes with a text that does not carry it (a search result: its title, its snippet as ``text``, its ``url``)."""
 
     text: str | None = Field(None, max_length=MAX_INPUT_CHARS)
     html: str | None = Field(None, max_length=MAX_INPUT_CHARS)
     url: str | None = Field(None, max_length=4096)
+    title: str | None = Field(None, max_length=MAX_INPUT_CHARS)
 
     @model_validator(mode="after")
     def _one_content(self) -> CheckRequest:
         if self.text is not None and self.html is not None:
             raise ValueError("give text or html, not both")
-        if self.text is None and self.html is None and not self.url:
+        if self.title is not None and self.html is not None:
+            raise ValueError("title goes with text: an HTML page's title is read from its markup")
+        if self.text is None and self.html is None and self.title is None and not self.url:
             raise ValueError("give text, html or url")
         return self
 
@@ -65,12 +69,12 @@ class ApiError(Exception):
         self.status = status
 
 
-def _check_to_dict(text: str | None, html: str | None, url: str | None,
+def _check_to_dict(text: str | None, html: str | None, url: str | None, title: str | None,
                    allow_private: bool) -> tuple[dict[str, Any] | None, str | None]:
     """Runs in a worker process: ``(report, None)``, or ``(None, why)`` for errors the request caused, such as
     a URL that cannot be fetched or is refused."""
     try:
-        return check(text=text, html=html, url=url, allow_private=allow_private).to_dict(), None
+        return check(text=text, html=html, url=url, title=title, allow_private=allow_private).to_dict(), None
     except (InputError, ValueError) as exc:
         return None, str(exc)
 
@@ -165,14 +169,16 @@ def create_app(settings: ServeSettings | None = None) -> ASGIApp:
     @app.post("/v1/check", summary="Judge one page")
     async def check_page(request: CheckRequest) -> dict[str, Any]:
         """The report of `spamsift check --json`: label, score, reasons, clean_text and blocks with text."""
-        report, why = await in_pool(_check_to_dict, request.text, request.html, request.url, settings.allow_private)
+        report, why = await in_pool(_check_to_dict, request.text, request.html, request.url, request.title,
+                                      settings.allow_private)
         if report is None:
             raise ApiError(422, why or "cannot check this page")
         return report
 
     @app.post("/v1/check/batch", summary=f"Judge up to {MAX_BATCH_RECORDS} records")
     async def check_batch(request: BatchRequest) -> dict[str, Any]:
-        """Records as in the batch contract (`id`, `text` or `html`, `url`); one result per record, in order.
+        """Records as in the batch contract (`id`, `text`, `snippet` or `html`, `title`, `url`); one result per
+        record, in order.
         URLs here are context only, never fetched."""
         return {"results": await in_pool(_judge_records, request.records)}
 
