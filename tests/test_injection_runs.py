@@ -43,3 +43,32 @@ def test_an_articles_sentence_the_models_read_as_genuine_does_not_join_a_run_bes
     sentence = "Our poker room hosts tournaments every weekend with guaranteed prize pools for all members"
     blocks = _with(PROMOTION, sentence)
     assert [block.kind for block in blocks[2:4]] == ["spam", "content"]
+
+
+MARKET_HOURS = "Senin s/d Minggu 00:45 WIB | Selasa s/d Minggu 13:30 WIB | Kamis 18:00 WIB | Jumat 21:00 WIB"
+"""A landing page's line of draw times: it names nothing the vocabulary knows, and it is no sentence."""
+
+
+def test_a_line_that_is_no_sentence_between_two_spam_lines_is_part_of_their_run():
+    blocks = _with(PROMOTION, MARKET_HOURS, PROMOTION.replace("MEGATOTO88", "RAJAHOKI77"))
+    assert [block.kind for block in blocks[2:5]] == ["spam", "spam", "spam"]
+    assert blocks[3].score < 0.5 and blocks[3].reasons[0] == "inside a run of spam lines"
+    assert all(block.kind == "content" for block in blocks[:2] + blocks[5:])
+
+
+def test_the_same_line_beside_one_spam_line_or_none_is_not_made_spam():
+    assert [block.kind for block in _with(PROMOTION, MARKET_HOURS)[2:4]] == ["spam", "content"]
+    assert [block.kind for block in _with(MARKET_HOURS)] == ["content"] * 5
+
+
+def test_an_articles_sentence_between_two_spliced_promotions_stays_the_articles():
+    text = "\n\n".join([ARTICLE[0], PROMOTION, ARTICLE[1], PROMOTION.replace("MEGATOTO88", "RAJAHOKI77"), *ARTICLE[2:]])
+    blocks = spamsift.check(text=text).blocks
+    assert [block.kind for block in blocks] == ["content", "spam", "content", "spam", "content", "content"]
+
+
+def test_an_articles_heading_between_two_spliced_promotions_stays_the_articles():
+    heading = "Longer evening hours for the central library"
+    text = "\n\n".join([ARTICLE[0], PROMOTION, heading, PROMOTION.replace("MEGATOTO88", "RAJAHOKI77"), *ARTICLE[1:]])
+    blocks = spamsift.check(text=text).blocks
+    assert blocks[2].text == heading and blocks[2].kind == "content"
