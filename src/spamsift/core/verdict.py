@@ -568,17 +568,18 @@ def _needs_company(ev: Evidence, segment: Segment) -> bool:
 
 def _settle_kinds(page: Page, evidence: list[Evidence], probs: list[float]) -> list[Kind]:
     kinds: list[Kind] = ["spam" if p >= SPAM_THRESHOLD else "content" for p in probs]
-    # One pass each way lets a run grow over several lines ("dapurtoto" x8 above "bo togel resmi").
-    order = list(range(len(probs)))
-    for indices, step in ((order, -1), (order[::-1], 1)):
-        for i in indices:
-            neighbour = i + step
-            if (kinds[i] != "spam" and 0 <= neighbour < len(kinds) and kinds[neighbour] == "spam"
-                    and probs[i] >= RUN_MEMBER_THRESHOLD and _joins_run(evidence[i])):
+    if "spam" in kinds:  # most pages have none, and then no run to grow
+        # One pass each way lets a run grow over several lines ("dapurtoto" x8 above "bo togel resmi").
+        order = list(range(len(probs)))
+        for indices, step in ((order, -1), (order[::-1], 1)):
+            for i in indices:
+                neighbour = i + step
+                if (kinds[i] != "spam" and 0 <= neighbour < len(kinds) and kinds[neighbour] == "spam"
+                        and probs[i] >= RUN_MEMBER_THRESHOLD and _joins_run(evidence[i])):
+                    kinds[i] = "spam"
+        for i in range(1, len(kinds) - 1):
+            if kinds[i] != "spam" and kinds[i - 1] == kinds[i + 1] == "spam" and _inside_run(evidence[i], probs[i]):
                 kinds[i] = "spam"
-    for i in range(1, len(kinds) - 1):
-        if kinds[i] != "spam" and kinds[i - 1] == kinds[i + 1] == "spam" and _inside_run(evidence[i], probs[i]):
-            kinds[i] = "spam"
     threshold = _content_threshold(page)
     for i, (segment, ev) in enumerate(zip(page.segments, evidence)):
         if kinds[i] == "spam":
