@@ -613,9 +613,9 @@ def _joins_run(ev: Evidence) -> bool:
 
 def _inside_run(ev: Evidence, probability: float) -> bool:
     """Whether a block between two spam blocks is part of their injection: when it is no sentence and the models
-    read it at RUN_INSIDE_THRESHOLD or more. A landing page's menus, banners and draw times, read by OCR with
-    misread letters ("TREND MICRO GAMING NO LIMIT @ Update RTP ...", "Pasaran Hongkong Live Day Draw Filter 30
-    Keluaran Cari"), name little or nothing the vocabulary knows, and the models, which learned spam from comments,
+    read it at RUN_INSIDE_THRESHOLD or more. A landing page's menus, login boxes and draw times, read by OCR with
+    misread letters ("Username | Password | MASUK", "Senin s/d Minggu 13:30 WIB | Jumat 21:00 WIB"), name little
+    or nothing the vocabulary knows, and the models, which learned spam from comments,
     read them far under the threshold; inside a run they are the injection's. An article's sentence between two
     spliced lines stays the article's, and so does its heading, which the models read lower still. Measured with
     the held-out source's lines injected into genuine articles (``benchmarks/generalisation.py``): trained without
