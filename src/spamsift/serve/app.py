@@ -52,8 +52,6 @@ class CheckRequest(BaseModel):
     def _one_content(self) -> CheckRequest:
         if self.text is not None and self.html is not None:
             raise ValueError("give text or html, not both")
-        if self.title is not None and self.html is not None:
-            raise ValueError("title goes with text: an HTML page's title is read from its markup")
         if self.text is None and self.html is None and self.title is None and not self.url:
             raise ValueError("give text, html or url")
         return self
