@@ -16,6 +16,8 @@ Prints:
   keyword), their keyword injected into the head of genuine test-split pages (with the keyword in the URL too, and
   with the page's own URL), and the genuine test-split pages as search results; the templates' visible lines
   spliced into genuine test-split articles (lines found, the articles' own lines flagged);
+- the brand name model on the campaigns' keywords that neither the gambling domain lists it learned from hold nor
+  the vocabulary names, and on the names and words of genuine test-split text it never saw;
 - the gambling and chat rows of the Chinese Telegram set (evaluation only), and the multilingual pages per
   language. Neither was used to train the shipped weights, but the vocabulary was written with the multilingual
   pages' kinds in view: the multilingual figures are not a held-out measure.
@@ -36,7 +38,11 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import spamsift
+from spamsift.core.brandname import BRAND_NAME_PROBABILITY, brand_name_probability, name_form, registered_name
+from spamsift.core.links import gambling_domains
+from spamsift.core.model import load_models
 from spamsift.core.segment import segment_text
+from spamsift.core.vocabulary import names_gambling
 from spamsift.devdata import (
     HTML_STYLES,
     clean_pages,
@@ -44,6 +50,7 @@ from spamsift.devdata import (
     doorway_brands,
     doorway_templates,
     fill_doorway,
+    genuine_names,
     inject_doorway_head,
     iter_composed_texts,
     landing_pages,
@@ -295,6 +302,30 @@ def doorway_lines(data: Path) -> None:
           f"({found}/{spliced}); genuine lines flagged {flagged / genuine:.4f} ({flagged}/{genuine})")
 
 
+def brand_names(data: Path) -> None:
+    """The brand name model is read on keywords of letters alone, in capitals
+    (:data:`spamsift.core.doorway.LEARNED_BRAND_WEIGHT`), and it is measured on names of letters; those with digits
+    are printed apart."""
+    model = load_models().brand_name
+    listed = {name for domain in gambling_domains() if (name := registered_name(domain))}
+    keywords = {form for brand in doorway_brands(data) if (form := name_form(brand))}
+    unheard = sorted(form for form in keywords - listed if not names_gambling(form))
+    train = genuine_names(data, "train")
+    test = genuine_names(data, "test")
+    seen = train.names | train.words
+    names = sorted(test.names - seen)
+
+    def share(names: list[str]) -> str:
+        read = sum(brand_name_probability(model, name) >= BRAND_NAME_PROBABILITY for name in names)
+        return f"{read / max(len(names), 1):.4f} ({read}/{len(names)})"
+
+    print(f"brand name model, names of letters: campaign keywords neither listed nor named read as brands "
+          f"{share([n for n in unheard if n.isalpha()])}; genuine test names "
+          f"{share([n for n in names if n.isalpha()])}, ordinary words {share(sorted(test.words - seen))}; "
+          f"names with digits (not read): campaign {share([n for n in unheard if not n.isalpha()])}, "
+          f"genuine {share([n for n in names if not n.isalpha()])}")
+
+
 def multilingual(data: Path) -> None:
     by_language: dict[str, Counter] = defaultdict(Counter)
     for page in multilingual_pages(data):
@@ -326,6 +357,7 @@ def main() -> None:
     composed_html_pages(args.data)
     doorway_pages(args.data, args.doorway_brands)
     doorway_lines(args.data)
+    brand_names(args.data)
     classification("telegram zh gambling/chat", telegram_messages(args.data))
     multilingual(args.data)
     print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)

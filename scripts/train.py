@@ -13,6 +13,9 @@ Five models are trained; the page model on data the others did not see, and none
    block's layout features, labelled by the extraction benchmarks' ground truth.
 4. page model (calibration split): calibrated probability that a page carries spam, from the
    page aggregates of the first three.
+5. brand name model (train split for its negatives): does a single name read like the gambling domain lists'
+   names? Character n-grams of the names the lists register sites under, against the names of the sites genuine
+   pages link to and the words of genuine text.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
+from spamsift.core.brandname import name_grams, registered_name
 from spamsift.core.features import DENSE_FEATURES, collect_evidence
+from spamsift.core.links import gambling_domains
 from spamsift.core.model import WEIGHTS_FILE, LinearModel, Models, StackedModel, load_models
 from spamsift.core.page import Segment
 from spamsift.core.segment import segment_text
@@ -44,12 +49,14 @@ from spamsift.core.verdict import (
     assess,
     page_grams,
 )
+from spamsift.core.vocabulary import names_gambling
 from spamsift.devdata import (
     HTML_STYLES,
     ComposedHtml,
     LabelledText,
     clean_pages,
     compose_html,
+    genuine_names,
     iter_composed_texts,
     landing_pages,
     youtube_comments,
@@ -68,6 +75,7 @@ SEED = 20261126
 MIN_TOKEN_COUNT = 5
 SEGMENT_C = 0.5
 PAGE_TEXT_C = 10.0
+BRAND_NAME_C = 1.0
 BLOCK_PAGE_C, SHORT_PAGE_C = 1.0, 0.1
 """Chosen by five-fold cross-validation on the calibration split (page-level F1 per source)."""
 OUT = Path(__file__).resolve().parent.parent / "src/spamsift/models" / WEIGHTS_FILE
@@ -156,6 +164,28 @@ def page_text_rows(data: Path, split: str, without: str | None = None) -> Segmen
         rows.labels.append(label)
         rows.sources.append(source)
     return rows
+
+
+GENUINE_WORDS = 20_000
+"""Ordinary words of genuine text among the brand name model's negatives, drawn at random: all of them would
+outweigh the names, and a brand name is seldom an ordinary word alone."""
+
+
+def brand_name_rows(data: Path) -> tuple[list[str], list[int], list[float]]:
+    """Names, labels and weights for the brand name model. Gambling: the names the shipped gambling domain list
+    (``data/gambling-domains.txt.gz``, derived from four MIT and Unlicense lists) registers sites under. Genuine, of
+    the train split only (:func:`spamsift.devdata.genuine_names`): the names of the sites genuine pages link to and
+    of ordinary sites, the words of genuine text written with digits or in capitals, and GENUINE_WORDS of its other
+    words. A name the gambling list holds, or that the vocabulary names, is no negative. The genuine names weigh as
+    much in total as the gambling ones."""
+    gambling = sorted({name for domain in gambling_domains() if (name := registered_name(domain))})
+    found = genuine_names(data, "train")
+    ordinary = random.Random(SEED).sample(sorted(found.words), min(GENUINE_WORDS, len(found.words)))
+    known = set(gambling)
+    genuine = sorted(name for name in found.names | set(ordinary) if name not in known and not names_gambling(name))
+    weight = len(gambling) / len(genuine)
+    return (gambling + genuine, [1] * len(gambling) + [0] * len(genuine),
+            [1.0] * len(gambling) + [weight] * len(genuine))
 
 
 EXCERPTS_PER_PAGE = 12
@@ -269,6 +299,13 @@ def fit_page(pages: list[Assessment], labels: list[int]) -> dict:
 def train(data: Path, without: str | None = None) -> dict:
     """The weights of all four models, as written to the weights file, trained on every source but ``without``."""
     random.seed(SEED)
+    print("brand name model: building examples", file=sys.stderr)
+    names, labels, name_weights = brand_name_rows(data)
+    brand_name = fit_linear([sorted(name_grams(name)) for name in names], [[] for _ in names], labels,
+                            c=BRAND_NAME_C, weights=name_weights)
+    print(f"brand name model: {sum(labels)} gambling names, {len(labels) - sum(labels)} genuine, "
+          f"{len(brand_name['tokens'])} tokens", file=sys.stderr)
+
     print("segment model: building examples", file=sys.stderr)
     rows = segment_rows(data, "train", without)
     segment = fit_linear(rows.tokens, rows.dense, rows.labels, c=SEGMENT_C)
@@ -291,7 +328,8 @@ def train(data: Path, without: str | None = None) -> dict:
     no_page = {"bias": 0.0, "dense": [0.0] * len(PAGE_FEATURES), "tokens": {}}
     interim = Models(LinearModel.from_dict(segment, reads_blocks=True), LinearModel.from_dict(segment_blind),
                      LinearModel.from_dict(page_text),
-                     LinearModel.from_dict(no_page), layout_model(layout), PAGE_FEATURES, {})
+                     LinearModel.from_dict(no_page), layout_model(layout), PAGE_FEATURES, {},
+                     LinearModel.from_dict(brand_name))
     print("page model: building examples (calibration split)", file=sys.stderr)
     page_rows: list[Assessment] = []
     page_y: list[int] = []
@@ -337,6 +375,11 @@ def train(data: Path, without: str | None = None) -> dict:
                       "segment model no token and are blanked out of the page-text model's text",
             "layout": "train split of clean/scrapinghub and clean/wcxb-dev: blocks labelled content when their "
                       "text is in the ground-truth main content",
+            "brand_name": "gambling: the names under which data/gambling-domains.txt.gz (derived from four MIT and "
+                          "Unlicense lists) registers sites; genuine, train split: the names of the sites "
+                          "clean/scrapinghub and clean/wcxb-dev pages link to and of the ordinary sites of "
+                          "spam/gambling-landing-ocr.csv, and words of genuine text (letters with digits, capitals, "
+                          "20,000 others); character 2- to 5-grams of each name",
             "page": "calibration split of the same sources: comments, landing pages, three composed text pages "
                     "per article, genuine HTML pages and the same pages with spam composed into them in each "
                     "injection style; the block part on the long pages, the short part on the short ones",
@@ -347,7 +390,7 @@ def train(data: Path, without: str | None = None) -> dict:
     if without:
         provenance["without"] = without
     return {"provenance": provenance, "segment": segment, "segment_blind": segment_blind, "page_text": page_text,
-            "layout": layout, "page": page}
+            "layout": layout, "page": page, "brand_name": brand_name}
 
 
 NUMERIC_ENVIRONMENT = {

@@ -25,7 +25,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spamsift.core.brandname import name_form, registered_name
+from spamsift.core.links import gambling_domain_of
 from spamsift.core.segment import titled_text
+from spamsift.html.parse import parse_html
 
 Split = str
 SPLITS = ("train", "calibration", "test")
@@ -542,3 +545,46 @@ def _inject_campaign(html: str, style: str, brands: list[str], targets: list[str
         fragment = (f'<script>if (!/googlebot|bingbot/i.test(navigator.userAgent)) {{ window.location.replace('
                     f'"https://{targets[0]}/"); }}</script><div style="display:none">{" ".join(anchors)}</div>')
     return _insert_after(_BODY_CLOSE, html, fragment, rng, last=True)
+
+
+_NAME_WORD = re.compile(r"\b[^\W_]{3,20}\b")
+
+
+@dataclass(slots=True)
+class GenuineNames:
+    """Names as genuine pages and text write them, in the brand name model's form
+    (:func:`spamsift.core.brandname.name_form`)."""
+
+    names: set[str]
+    """The names of the sites genuine pages link to, of the ordinary sites of the landing-page set, and the words of
+    genuine text written with digits or in capitals (four letters or more): what a keyword slot could hold."""
+    words: set[str]
+    """The other words of genuine text, ordinary words."""
+
+
+def genuine_names(data: Path, split: Split) -> GenuineNames:
+    """The :class:`GenuineNames` of ``split``: of its genuine pages (both extraction benchmarks), the genuine comments
+    of both YouTube sets and the ordinary sites' OCR text. Names of a listed gambling domain are left out."""
+    found = GenuineNames(set(), set())
+    pages = clean_pages(data, split)
+    for page in pages:
+        for segment in parse_html(page.html(), page.url).segments:
+            found.names.update(name for host in segment.link_hosts
+                               if not gambling_domain_of(host) and (name := registered_name(host)))
+    texts = [page.main_content for page in pages]
+    for row in youtube_comments(data, split) + youtube_comments_2(data, split) + landing_pages(data, split):
+        if not row.spam:
+            texts.append(row.text)
+            if row.source == "ocr" and not gambling_domain_of(row.group) and (name := registered_name(row.group)):
+                found.names.add(name)
+    for text in texts:
+        for word in _NAME_WORD.findall(text):
+            form = name_form(word)
+            if not form.isascii() or form.isdigit():
+                continue
+            if any(ch.isdigit() for ch in form) or (word.isupper() and len(word) >= 4):
+                found.names.add(form)
+            elif form.isalpha():
+                found.words.add(form)
+    found.words -= found.names
+    return found

@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from spamsift.core.normalize import normalize, words
+from spamsift.core.brandname import BRAND_NAME_PROBABILITY, brand_name_probability
+from spamsift.core.model import LinearModel
+from spamsift.core.normalize import deleet, normalize, words
 from spamsift.core.symbols import FamilyEvidence, Symbol
 from spamsift.core.vocabulary import (
     find_numbered_names,
+    find_terms,
     glued_brand_word,
     is_numbered_brand,
     names_gambling,
@@ -60,6 +63,15 @@ page text to be foreign to)."""
 FOREIGN_TO_TEXT_WEIGHT = 1.5
 """Weight of a keyword of an HTML page's head that is neither the site's name (its host) nor anywhere in the page's
 text; a text's keyword (its first lines) weighs FOREIGN_WEIGHT."""
+LEARNED_BRAND_WEIGHT = 1.0
+"""Weight of a one-word keyword in capitals (written like a brand: BRAND_SHAPE) that the brand name model
+(:mod:`spamsift.core.brandname`) reads as a gambling brand's: half a named one's (2.0), a guess from its letters. With
+the description opening with it and its brand shape (1.5 + 1.0) it tips a search result that echoes no URL
+("QQPALACE Malam Energi & Musik Eksklusif" / "QQPALACE, vidalocabodrum menyajikan ..."). Only a name written so, and
+one the vocabulary holds no term of, is read: the model learned the domain lists' words too, and "BLACKJACK" (a game,
+products.txt) opening a gambling guide's title and description is its subject. Nor is a keyword with digits: the
+model learned the trade's numbers (77, 777, 898), which an event's or a release's name takes too (HUT77, WIN10); the
+numbers gambling brands alone are named by are the vocabulary's (brand-numbers.txt)."""
 MAX_KEYWORD_WORDS = 4
 """A keyword slot holds a brand or a short phrase; a longer echo is an article's slug repeating its headline."""
 
@@ -264,13 +276,15 @@ class _Head:
 
 
 def doorway_evidence(title: str | None, descriptions: list[str], url: str | None, host: str | None,
-                     body: list[str], *, head_apart: bool = True) -> DoorwayEvidence:
+                     body: list[str], *, head_apart: bool = True,
+                     brand_names: LinearModel | None = None) -> DoorwayEvidence:
     """The doorway symbols of a page's head: ``title``, its ``descriptions`` (meta, og, twitter), ``url``, the
     ``host`` it was served from and the lines of its visible ``body`` (read only when a keyword slot is found).
     ``head_apart``: the head is an HTML page's, written apart from its text, and not a text's own first lines, so
     that the text not naming the keyword weighs (FOREIGN_TO_TEXT_WEIGHT): a short news text's headline and first
     sentence open alike ("Công an ...") and its last lines need not name them again. Of the keyword slots the
-    head has (:func:`_keyword_slots`), the one with the most evidence speaks."""
+    head has (:func:`_keyword_slots`), the one with the most evidence speaks. ``brand_names``, the brand name model
+    (:mod:`spamsift.core.brandname`), reads a one-word keyword the vocabulary does not name."""
     title = unicodedata.normalize("NFKC", title or "")
     head = _Head(title, [part_words for part in split_title(title) if (part_words := words(part))],
                  descriptions, [found for description in descriptions if (found := words(description))], body)
@@ -281,14 +295,15 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
         return best
     for keyword, echoed_from, part_index in _keyword_slots(head.title_parts, head.description_words,
                                                            url_keywords(url)):
-        evidence = _slot_evidence(head, keyword, echoed_from, part_index, host, head_apart, found)
+        evidence = _slot_evidence(head, keyword, echoed_from, part_index, host, head_apart, found, brand_names)
         if best.keyword is None or evidence.logit > best.logit:
             best = evidence
     return best
 
 
 def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, part_index: int | None,
-                   host: str | None, head_apart: bool, found: tuple[Symbol, ...]) -> DoorwayEvidence:
+                   host: str | None, head_apart: bool, found: tuple[Symbol, ...],
+                   brand_names: LinearModel | None) -> DoorwayEvidence:
     """The doorway symbols of one keyword slot of a head, beside those ``found`` of the head as a whole."""
     title, title_parts, descriptions, description_words, body = (head.title, head.title_parts, head.descriptions,
                                                                   head.description_words, head.body)
@@ -329,6 +344,13 @@ def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, par
     if named:
         symbols.append(Symbol("GAMBLING_KEYWORD", 2.0, f"the keyword names gambling: {named}"))
     else:
+        if brand_names is not None and brand_like and written.isalpha() and not own_name and \
+                not find_terms(deleet(normalize(written.casefold()))):
+            probability = brand_name_probability(brand_names, written)
+            if probability >= BRAND_NAME_PROBABILITY:
+                spam_shaped = True
+                symbols.append(Symbol("LEARNED_BRAND", LEARNED_BRAND_WEIGHT, f"the keyword reads like the gambling "
+                                      f"domain lists' names ({probability:.2f}): {written}"))
         named = names_gambling("\n".join((title, *descriptions)), numbered=False)
         if named:
             symbols.append(Symbol("GAMBLING_HEAD", 1.0, f"the head names gambling: {named}"))
@@ -358,9 +380,11 @@ def _foreign_to_text(keyword: list[str], lines: list[list[str]]) -> bool:
 
 
 def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None, host: str | None,
-                 lines: list[str]) -> DoorwayEvidence:
+                 lines: list[str], brand_names: LinearModel | None = None) -> DoorwayEvidence:
     """:func:`doorway_evidence` of a page: an HTML page's title and description tags, or, for text (no title), its
     first line as the title and its second as the description."""
     if title is None and not meta:
-        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, lines[2:], head_apart=False)
-    return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host, lines)
+        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, lines[2:], head_apart=False,
+                                brand_names=brand_names)
+    return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host, lines,
+                            brand_names=brand_names)

@@ -1,5 +1,5 @@
-"""The learned parts: a logistic model over segment evidence, one over the words of a whole page, and one over
-page aggregates.
+"""The learned parts: a logistic model over segment evidence, one over the words of a whole page, one over page
+aggregates, and one over the letters of a single name.
 
 Weights are a small JSON file written by ``scripts/train.py`` (see ``spamsift/models/README.md``
 for what it was trained on). Scoring needs no machine-learning library: a segment's logit is a
@@ -120,6 +120,9 @@ class Models:
     layout: StackedModel | None
     page_features: tuple[str, ...]
     provenance: dict
+    brand_name: LinearModel
+    """Character n-grams of a single name: does it read like the gambling domain lists' names
+    (:mod:`spamsift.core.brandname`)?"""
 
 
 
@@ -156,5 +159,6 @@ def models_from_weights(data: dict) -> Models:
         if layout else None,
         page_features=tuple(data["page"]["features"]),
         provenance=data["provenance"],
+        brand_name=LinearModel.from_dict(data["brand_name"]),
     )
 

@@ -723,7 +723,7 @@ def assess(page: Page, models: Models) -> Assessment:
         text_logit = _whole_text_logit(own, own_evidence, logits, firm, max(discounts, default=0.0), models)
     aggregates = block_aggregates(page, evidence, logits, probs, spam_indices)
     doorway = page_doorway(page.title, page.meta, page.url, page.host or host_of(page.url or ""),
-                           [segment.text for segment in page.segments])
+                           [segment.text for segment in page.segments], models.brand_name)
     return Assessment(evidence, probs, kinds, side, side_probs, side_evidence, url_probs, url_evidence, by_vocabulary,
                       blind, aggregates, page_features(aggregates, text_logit), doorway,
                       operator_evidence(own_evidence + side_evidence + url_evidence, one_message=whole),
