@@ -4,7 +4,7 @@
 
 Reproducible: fixed seeds, fixed splits (see spamsift.devdata), deterministic solvers, the library versions of
 constraints/train.txt and one numeric environment (NUMERIC_ENVIRONMENT), whatever the machine's processor.
-Five models are trained; the page model on data the others did not see, and none on the benchmarks' test split:
+Six models are trained; the page model on data the others did not see, and none on the benchmarks' test split:
 1. segment model (train split): is this block spam? Logistic regression over the dense evidence
    features and named tokens (words, word pairs, word beginnings and endings); and the blind segment model, the
    same over the dense features alone, for blocks in words the segment model does not know.
@@ -297,7 +297,7 @@ def fit_page(pages: list[Assessment], labels: list[int]) -> dict:
 
 
 def train(data: Path, without: str | None = None) -> dict:
-    """The weights of all four models, as written to the weights file, trained on every source but ``without``."""
+    """The weights of all the models, as written to the weights file, trained on every source but ``without``."""
     random.seed(SEED)
     print("brand name model: building examples", file=sys.stderr)
     names, labels, name_weights = brand_name_rows(data)

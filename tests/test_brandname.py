@@ -17,6 +17,11 @@ def test_a_name_is_read_as_a_domain_name_writes_it():
     assert registered_name("192.168.1.1") is None
 
 
+def test_a_name_longer_than_a_domain_label_is_no_brand():
+    assert brand_name_probability(load_models().brand_name, "QQPALACE" * 10) == 0.0
+    assert brand_name_probability(load_models().brand_name, "") == 0.0
+
+
 @pytest.mark.parametrize("name", ["QQPALACE", "PBOWIN", "casinoozwin"])
 def test_names_made_as_the_trade_makes_them_read_as_brands(name):
     """Names the domain lists do not hold and the vocabulary does not name ("qq" and "win" are no endings of

@@ -25,6 +25,10 @@ neither the domain lists hold nor the vocabulary names, 349 of 1,531 do; of the 
 genuine test pages link to, 18 of 1,915 (four of them casinos' names), and of the ordinary words of genuine test
 text, 89 of 10,420 (``benchmarks/quality.py``)."""
 
+MAX_NAME_CHARACTERS = 63
+"""The longest name a domain can be registered under (a DNS label): a longer word is no brand's name, and a hostile
+head's thousand-letter word is not cut into n-grams."""
+
 _NOT_NAME = re.compile(r"[\W_]+")
 
 
@@ -50,5 +54,5 @@ def name_grams(name: str) -> set[str]:
 
 def brand_name_probability(model: LinearModel, name: str) -> float:
     """The brand name model's probability that ``name`` is a gambling brand's."""
-    grams = name_grams(name)
+    grams = name_grams(name) if len(name) <= MAX_NAME_CHARACTERS else set()
     return sigmoid(model.logit([], grams)) if grams else 0.0
