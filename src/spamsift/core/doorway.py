@@ -284,7 +284,8 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     that the text not naming the keyword weighs (FOREIGN_TO_TEXT_WEIGHT): a short news text's headline and first
     sentence open alike ("Công an ...") and its last lines need not name them again. Of the keyword slots the
     head has (:func:`_keyword_slots`), the one with the most evidence speaks. ``brand_names``, the brand name model
-    (:mod:`spamsift.core.brandname`), reads a one-word keyword the vocabulary does not name."""
+    (:mod:`spamsift.core.brandname`), reads a one-word keyword in capitals the vocabulary does not know
+    (LEARNED_BRAND_WEIGHT)."""
     title = unicodedata.normalize("NFKC", title or "")
     head = _Head(title, [part_words for part in split_title(title) if (part_words := words(part))],
                  descriptions, [found for description in descriptions if (found := words(description))], body)
