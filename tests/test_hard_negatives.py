@@ -514,6 +514,8 @@ def test_an_english_promotion_injected_into_an_article_is_located(promotion):
     "untuk keluarga. Klinik ini buka setiap hari dengan dokter umum dan dokter anak yang berpengalaman.",
     "Klinik Sehat Sentosa | MEGATOGEL Layanan Kesehatan Keluarga dan Vaksinasi",
     "BET168 bersama Blue Energy Suppliers memfasilitasi transisi ke energi hijau dengan panel surya dan baterai.",
+    "TOGELTAIWAN menyediakan beberapa portal daring untuk mendukung kegiatan akademik dan administrasi mahasiswa.",
+    "INDOSLOTS bersama Conasep memperkuat jejaring profesional dan organisasi dalam pemberdayaan anggota.",
 ])
 def test_a_line_opening_with_a_capitalised_gambling_name_is_located(line):
     """Doorway kits stamp their keyword in capitals before the victim's own sentences and names: the words after it
@@ -524,10 +526,12 @@ def test_a_line_opening_with_a_capitalised_gambling_name_is_located(line):
     assert report.spam_blocks[0].reasons[0].startswith("opens with a gambling name in capitals")
 
 
-def test_a_product_code_by_a_brands_number_alone_in_its_part_is_not_located():
-    """A numbered name by a number gambling brands take stamps a line only when the victim's words follow it; a
-    shop's "SKU: PCZS99" is its product's code."""
-    report = spamsift.check(text=ARTICLE + "SKU: PCZS99\n" + ARTICLE)
+@pytest.mark.parametrize("line", ["SKU: PCZS99", "Booking | TIMESLOTS"])
+def test_a_product_code_or_a_heading_alone_in_its_part_is_not_located(line):
+    """A numbered name by a number gambling brands take, or a name with a brand ending glued inside it, stamps a
+    line only when the victim's words follow it: a shop's "SKU: PCZS99" is its product's code, a booking page's
+    "TIMESLOTS" a heading."""
+    report = spamsift.check(text=ARTICLE + line + "\n" + ARTICLE)
     assert report.label == "clean", (report.score, report.reasons)
 
 

@@ -354,7 +354,7 @@ def glued_brand_word(word: str) -> str | None:
     "62SLOTHACKER", "TOTOPEDIA", which no brand pattern reads (an ending must end the word, after letters). Of the
     2.9 million genuine words of the shared data 50 hold one so ("doislot" and "tukangtoto" in comments, "choking",
     "sloths", "timeslots"); of the campaigns' 7,881 keywords, 2,428. Only where a name stands for itself is it read
-    so: a doorway's keyword slot."""
+    so: a doorway's keyword slot, a name in capitals stamped before a line's words."""
     folded = word.casefold()
     return next((ending for ending in _glued_endings()
                  if ending in folded and len(folded) - len(ending) >= GLUED_OTHER_CHARACTERS), None)
