@@ -398,10 +398,10 @@ def _promotes_by_vocabulary(ev: Evidence, segment: Segment) -> str | None:
     learned gambling spam from Indonesian comments and landing pages, and every English text they saw was genuine:
     an English casino's offers, a long block of English sentences, read as clean to them whatever they named. Among
     the 1,678 genuine pages no block names even two such phrases without reporting words around them."""
-    if ev.brands or ev.tiers["promo"] or ev.numbered or _OPENING_CAPITALS.match(segment.text):
-        capitalised = _opens_with_capitalised_name(ev, segment)
-        if capitalised:
-            return f"opens with a gambling name in capitals, as doorway kits stamp their keyword: {capitalised}"
+    capitalised = (_opens_with_capitalised_name(ev, segment) if ev.brands or ev.tiers["promo"] or ev.numbered
+                   else _opens_with_glued_name(segment.text))
+    if capitalised:
+        return f"opens with a gambling name in capitals, as doorway kits stamp their keyword: {capitalised}"
     if not ev.terms:
         return None
     promotions = {term.text for term in ev.terms if term.tier == "promo"}
@@ -429,23 +429,30 @@ def _opens_with_capitalised_name(ev: Evidence, segment: Segment) -> str | None:
     capitals anywhere; a quarter of the doorway templates' lines of four words or more do. Only the opening counts:
     news on a sponsor may write its name in capitals inside a sentence ("a new sleeve deal with FUN88"). A numbered
     name by a number gambling brands take (:func:`spamsift.core.vocabulary.is_numbered_brand`: "BET168 bersama ...")
-    or, opening the block, with a brand ending glued inside it (:func:`spamsift.core.vocabulary.glued_brand_word`:
-    "TOGELTAIWAN merupakan media publikasi ...", "INDOSLOTS bersama ...") counts when words follow it, as the
-    victim's follow a kit's stamp: alone in its part it is a product's code ("SKU: PCZS99") or a heading. Of the
-    780,000 lines of genuine text and blocks of genuine pages in the shared data, none opens with a word in capitals
-    holding a brand ending glued inside it and words after it."""
+    counts when words follow it, as the victim's follow a kit's stamp: alone in its part it is a product's code
+    ("SKU: PCZS99"); so does a name with a brand ending glued inside it opening the block
+    (:func:`_opens_with_glued_name`)."""
     names = set(ev.brands) | {term.text for term in ev.terms if term.tier == "promo"}
     numbered = {name for name in ev.numbered if is_numbered_brand(name)}
-    parts = [part for line in segment.text.splitlines() for part in split_title(line)]
-    for index, part in enumerate(parts):
+    for part in (part for line in segment.text.splitlines() for part in split_title(line)):
         match = _OPENING_CAPITALS.match(part)
-        if not match:
-            continue
-        name = match.group(1).casefold()
-        stamp = name in numbered or (index == 0 and glued_brand_word(name))
-        if name in names or (stamp and _LETTER.search(part, match.end())):
+        name = match.group(1).casefold() if match else None
+        if name in names or (name in numbered and _LETTER.search(part, match.end())):
             return match.group(1)
-    return None
+    return _opens_with_glued_name(segment.text)
+
+
+def _opens_with_glued_name(text: str) -> str | None:
+    """The name in capitals with a brand ending glued inside it (:func:`spamsift.core.vocabulary.glued_brand_word`)
+    that opens ``text`` with words after it in its part, if one does: "TOGELTAIWAN merupakan media publikasi ...",
+    "INDOSLOTS bersama ...", a kit's stamp on the victim's words; alone in its part it is a heading ("TIMESLOTS |
+    Booking"). Of the 780,000 lines of genuine text and blocks of genuine pages in the shared data, none opens so.
+    Read for every block, so the opening's name is tried first: most blocks open with none."""
+    match = _OPENING_CAPITALS.match(text)
+    if not match or not glued_brand_word(match.group(1)):
+        return None
+    rest_of_part = split_title(text[match.end():].partition("\n")[0])[0]
+    return match.group(1) if _LETTER.search(rest_of_part) else None
 
 
 def _keyword_line(ev: Evidence, segment: Segment) -> bool:
