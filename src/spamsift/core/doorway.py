@@ -21,15 +21,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from spamsift.core.brandname import BRAND_NAME_PROBABILITY, brand_name_probability
 from spamsift.core.model import LinearModel
-from spamsift.core.normalize import deleet, normalize, words
+from spamsift.core.normalize import normalize, words
 from spamsift.core.symbols import FamilyEvidence, Symbol
 from spamsift.core.vocabulary import (
     find_numbered_names,
-    find_terms,
     glued_brand_word,
     is_numbered_brand,
     names_gambling,
     reporting_term,
+    terms_of,
 )
 
 DOORWAY_BIAS = 4.0
@@ -345,8 +345,7 @@ def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, par
     if named:
         symbols.append(Symbol("GAMBLING_KEYWORD", 2.0, f"the keyword names gambling: {named}"))
     else:
-        if brand_names is not None and brand_like and written.isalpha() and not own_name and \
-                not find_terms(deleet(normalize(written.casefold()))):
+        if brand_names is not None and brand_like and written.isalpha() and not own_name and not terms_of(written):
             probability = brand_name_probability(brand_names, written)
             if probability >= BRAND_NAME_PROBABILITY:
                 spam_shaped = True

@@ -371,11 +371,16 @@ def outermost(terms: set[str]) -> set[str]:
     return {term for term in terms if not any(term != other and term in other for other in terms)}
 
 
+def terms_of(text: str) -> list[Hit]:
+    """The vocabulary's terms in a short text (a keyword, a name), read as every block is: normalized and
+    de-leeted."""
+    return find_terms(deleet(normalize(text.casefold())))
+
+
 def reporting_term(text: str) -> str | None:
     """The first reporting or warning word (the ``counter`` tier: "polisi", "PPATK", "gambling addiction") of a
     short text, if it holds one."""
-    return next((hit.term.text for hit in find_terms(deleet(normalize(text.casefold())))
-                 if hit.term.tier == "counter"), None)
+    return next((hit.term.text for hit in terms_of(text) if hit.term.tier == "counter"), None)
 
 
 def names_gambling(text: str, tiers: tuple[str, ...] = GAMBLING_TIERS, *, numbered: bool = True,
