@@ -252,6 +252,19 @@ def test_an_issue_title_naming_its_component_is_no_doorway(issue):
     assert report.label == "clean", (report.score, report.reasons)
 
 
+def test_an_issue_whose_body_opens_with_its_titles_component_and_speaks_of_code_is_no_doorway():
+    """An issue on a roulette game, titled "area: summary" and opening its body with the game: the head of a
+    doorway in shape, unless its text speaks of software. A keyword written like a brand stays a kit's."""
+    issue = doorway_evidence("Rulet: yanlış ödeme", ["Rulet tek sayı bahsinde 3 kat ödüyor, hata var."], None, None,
+                             [], head_apart=False, software="hata")
+    assert "SOFTWARE" in [symbol.name for symbol in issue.symbols]
+    assert not issue.fired
+    kit = doorway_evidence("SULTANSLOT: Portal Simulasi Ujian", ["SULTANSLOT merupakan portal simulasi ujian ..."],
+                           None, None, [], head_apart=False, software="simulasi")
+    assert "SOFTWARE" not in [symbol.name for symbol in kit.symbols]
+    assert kit.fired
+
+
 def _html_page(title: str, description: str, heading: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     return (f"<html><head><title>{title}</title><meta name='description' content='{description}'></head>"

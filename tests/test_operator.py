@@ -55,6 +55,25 @@ def test_a_reporting_word_anywhere_stops_the_operator_reading():
     assert evidence.logit < 0
 
 
+@pytest.mark.parametrize("footer", ["Termos de Uso Política de Privacidade Jogo Responsável",
+                                    "Privacy Policy | KYC | Terms and Conditions | Responsible Gambling",
+                                    "Términos y condiciones | Juego responsable"])
+def test_an_operators_responsible_gambling_link_is_no_report(footer):
+    """Every licensed operator links a responsible-gambling page from its footer: the link names gambling as a
+    subject, and the cashier beside the casino's offers still reads as an operator's page."""
+    html = page("Cassino Online", "Bônus de boas-vindas", "Depositar", "Sacar", "Apostas esportivas", footer)
+    report = spamsift.check(html=html)
+    assert report.label == "gambling", (report.score, report.reasons)
+    assert any(reason.startswith("gambling operator page: ") for reason in report.reasons)
+
+
+def test_a_regulators_page_on_responsible_gambling_still_reports():
+    """A regulator or a helpline writing on responsible gambling names problem gambling or the commission too."""
+    html = page("Responsible gambling", "Online casinos must let players set deposit limits and withdraw their "
+                "winnings at any time, the Gambling Commission said.", "Problem gambling support is free.")
+    assert spamsift.check(html=html).label == "clean"
+
+
 def test_the_players_bets_beside_two_gambling_terms_read_as_an_operators_page():
     """A lottery's bet button beside its draw numbers and its betting time left."""
     texts = ["确认投注", "开奖号码", "第 3650 期剩余投注时间:"]

@@ -276,8 +276,8 @@ class _Head:
 
 
 def doorway_evidence(title: str | None, descriptions: list[str], url: str | None, host: str | None,
-                     body: list[str], *, head_apart: bool = True,
-                     brand_names: LinearModel | None = None) -> DoorwayEvidence:
+                     body: list[str], *, head_apart: bool = True, brand_names: LinearModel | None = None,
+                     software: str | None = None) -> DoorwayEvidence:
     """The doorway symbols of a page's head: ``title``, its ``descriptions`` (meta, og, twitter), ``url``, the
     ``host`` it was served from and the lines of its visible ``body`` (read only when a keyword slot is found).
     ``head_apart``: the head is an HTML page's, written apart from its text, and not a text's own first lines, so
@@ -285,7 +285,11 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
     sentence open alike ("Công an ...") and its last lines need not name them again. Of the keyword slots the
     head has (:func:`_keyword_slots`), the one with the most evidence speaks. ``brand_names``, the brand name model
     (:mod:`spamsift.core.brandname`), reads a one-word keyword in capitals the vocabulary does not know
-    (LEARNED_BRAND_WEIGHT)."""
+    (LEARNED_BRAND_WEIGHT). ``software`` is the word of software development of a text that speaks of code
+    (:func:`spamsift.core.features.software_term`): an issue's title names the game its body debugs, in the
+    tracker's "area: summary" form, and its body opens with the game too ("Rulet: yanlış ödeme" above "Rulet tek sayı
+    bahsinde 3 kat ödüyor, hata var"), which is a doorway's head in shape; none of the campaigns' 1,104 titles names
+    such a word. A keyword written like a brand stays a kit's (a doorway's victim may describe its software)."""
     title = unicodedata.normalize("NFKC", title or "")
     head = _Head(title, [part_words for part in split_title(title) if (part_words := words(part))],
                  descriptions, [found for description in descriptions if (found := words(description))], body)
@@ -296,7 +300,8 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
         return best
     for keyword, echoed_from, part_index in _keyword_slots(head.title_parts, head.description_words,
                                                            url_keywords(url)):
-        evidence = _slot_evidence(head, keyword, echoed_from, part_index, host, head_apart, found, brand_names)
+        evidence = _slot_evidence(head, keyword, echoed_from, part_index, host, head_apart, found, brand_names,
+                                  software)
         if best.keyword is None or evidence.logit > best.logit:
             best = evidence
     return best
@@ -304,7 +309,7 @@ def doorway_evidence(title: str | None, descriptions: list[str], url: str | None
 
 def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, part_index: int | None,
                    host: str | None, head_apart: bool, found: tuple[Symbol, ...],
-                   brand_names: LinearModel | None) -> DoorwayEvidence:
+                   brand_names: LinearModel | None, software: str | None) -> DoorwayEvidence:
     """The doorway symbols of one keyword slot of a head, beside those ``found`` of the head as a whole."""
     title, title_parts, descriptions, description_words, body = (head.title, head.title_parts, head.descriptions,
                                                                   head.description_words, head.body)
@@ -340,6 +345,8 @@ def _slot_evidence(head: _Head, keyword: list[str], echoed_from: str | None, par
     brand_like = _brand_like(written)
     if brand_like:
         symbols.append(Symbol("BRAND_SHAPE", 1.0, f"the keyword is written like a brand: {written}"))
+    elif software:
+        symbols.append(Symbol("SOFTWARE", -4.0, f"the text speaks of software, as an issue does: {software}"))
     named = _keyword_names_gambling(written)
     spam_shaped = brand_like or bool(named)
     if named:
@@ -380,11 +387,13 @@ def _foreign_to_text(keyword: list[str], lines: list[list[str]]) -> bool:
 
 
 def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None, host: str | None,
-                 lines: list[str], brand_names: LinearModel | None = None) -> DoorwayEvidence:
+                 lines: list[str], brand_names: LinearModel | None = None, software: str | None = None
+                 ) -> DoorwayEvidence:
     """:func:`doorway_evidence` of a page: an HTML page's title and description tags, or, for text (no title), its
-    first line as the title and its second as the description."""
+    first line as the title and its second as the description; ``software`` is read for text only, whose first
+    lines are its own (an issue's title and body), not a head written apart."""
     if title is None and not meta:
         return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, lines[2:], head_apart=False,
-                                brand_names=brand_names)
+                                brand_names=brand_names, software=software)
     return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host, lines,
                             brand_names=brand_names)

@@ -31,8 +31,8 @@ from spamsift.core.vocabulary import (
     find_terms,
 )
 
-__all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "char_grams", "collect_evidence", "speaks_of_code",
-           "unread_blanked", "unread_spans"]
+__all__ = ["CHAR_GRAM_SIZES", "DENSE_FEATURES", "Evidence", "bears_advertising_marks", "char_grams",
+           "collect_evidence", "software_term", "speaks_of_code", "unread_blanked", "unread_spans"]
 
 CHAR_GRAM_SIZES = range(2, 6)
 
@@ -46,13 +46,23 @@ def speaks_of_code(ev: Evidence) -> int:
     a disguise or pictographs. A bug report names the product it fixes; a testimonial promises it has no bugs
     ("🖤5UNSUR🖤 terpercaya ... Tidak pernah error parah"), and a doorway's spun self-description of a software
     house says "simulasi" beside "SITUSCUAN328"."""
-    if not ev.terms:  # most blocks name nothing
+    if not ev.terms or not ev.tiers[DEVELOPMENT_TIER] or bears_advertising_marks(ev):  # most blocks name nothing
         return 0
-    tiers = ev.tiers
-    if (tiers[CONTACT_TIER] or ev.brands or ev.numbered or ev.obfuscation or ev.dense[_EMOJI]
-            or not tiers[DEVELOPMENT_TIER]):
-        return 0
-    return tiers[DEVELOPMENT_TIER]
+    return ev.tiers[DEVELOPMENT_TIER]
+
+
+def bears_advertising_marks(ev: Evidence) -> bool:
+    """Whether a block bears an advertisement's marks: a contact, a brand, a numbered name, a disguise or
+    pictographs. A text about code bears none (:func:`speaks_of_code`)."""
+    return bool(ev.tiers[CONTACT_TIER] or ev.brands or ev.numbered or ev.obfuscation or ev.dense[_EMOJI])
+
+
+def software_term(evidence: list[Evidence]) -> str | None:
+    """The first word of software development (DEVELOPMENT_TIER) of the blocks that speak of code
+    (:func:`speaks_of_code`), if any does: what shows a short text to be an issue on a product's code ("ошибка",
+    "hata"), whose title names the game it debugs as a kit's names its keyword."""
+    return next((term.text for ev in evidence if speaks_of_code(ev) for term in ev.terms
+                 if term.tier == DEVELOPMENT_TIER), None)
 
 
 def char_grams(text: str) -> set[str]:

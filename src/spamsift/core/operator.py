@@ -16,9 +16,9 @@ and "sportsbook" too.
 
 from __future__ import annotations
 
-from spamsift.core.features import Evidence, speaks_of_code
+from spamsift.core.features import Evidence, software_term, speaks_of_code
 from spamsift.core.symbols import FamilyEvidence, Symbol
-from spamsift.core.vocabulary import DEVELOPMENT_TIER, RESEARCH_TIER, WAGER_TIER, outermost
+from spamsift.core.vocabulary import RESEARCH_TIER, WAGER_TIER, outermost
 
 OPERATOR_BIAS = 4.5
 """Two promotions (6.5), or a cashier and two gambling terms (3.25 each), read as an operator's page with a logit
@@ -65,8 +65,7 @@ def operator_evidence(evidence: list[Evidence], one_message: bool = False) -> Fa
     whole text, as an issue's title names the game its body debugs ("Free spins feature in slot demo is not
     resetting" above "... keeps the previous value from localStorage")."""
     if one_message:
-        software = next((term.text for ev in evidence if speaks_of_code(ev) for term in ev.terms
-                         if term.tier == DEVELOPMENT_TIER), None)
+        software = software_term(evidence)
         if software:
             return FamilyEvidence((Symbol("SOFTWARE", -10.0, f"the text speaks of software: {software}"),),
                                   OPERATOR_BIAS)
