@@ -239,11 +239,19 @@ def composed_html_pages(data: Path) -> None:
           f"content kept {total['content_kept'] / max(total['content_words'], 1):.4f}")
 
 
+SEARCH_DATES = ("12 Jan 2025 — ", "Mar 5, 2025 · ", "3 hari yang lalu — ", "2 days ago — ", "08/11/2024 — ")
+"""The dates and ages a search engine writes before a result's snippet, one drawn for each dated result."""
+
+
 def doorway_pages(data: Path, fills: int = 3) -> None:
+    """The doorway templates as full pages and as search results (with the doorway's URL; with the site's home
+    address; with the home address and a search engine's date before the snippet), and a keyword in the heads of
+    genuine pages, whose search results, dated or not, are the negatives."""
     rng = random.Random(SEED)
+    dates = random.Random(SEED + 1)  # its own draws: the other figures keep theirs
     brands = doorway_brands(data)
     templates = doorway_templates(data, "test")
-    full = results = unechoed = 0
+    full = results = unechoed = dated = 0
     for template in templates:
         for brand in rng.sample(brands, fills):
             html, url = fill_doorway(template, brand, rng)
@@ -253,11 +261,14 @@ def doorway_pages(data: Path, fills: int = 3) -> None:
             results += spamsift.check(text=search_result(title, description, url), url=url).is_spam
             home = urlunsplit(urlsplit(url)[:2] + ("/", "", ""))
             unechoed += spamsift.check(text=search_result(title, description, home), url=home).is_spam
+            dated += spamsift.check(text=search_result(title, dates.choice(SEARCH_DATES) + description, home),
+                                    url=home).is_spam
     n = len(templates) * fills
     print(f"doorway templates (test) {len(templates)} x {fills} brands  caught as full pages {full / n:.4f} "
           f"({full}/{n})  as search results {results / n:.4f} ({results}/{n}), with the site's home address "
-          f"instead (no echo) {unechoed / n:.4f} ({unechoed}/{n})")
-    injected = without_echo = genuine_results = 0
+          f"instead (no echo) {unechoed / n:.4f} ({unechoed}/{n}), and a date before the snippet {dated / n:.4f} "
+          f"({dated}/{n})")
+    injected = without_echo = genuine_results = genuine_dated = 0
     pages = clean_pages(data, "test")
     for page in pages:
         html, url = inject_doorway_head(page, rng.choice(brands), rng)
@@ -267,9 +278,11 @@ def doorway_pages(data: Path, fills: int = 3) -> None:
         description = next((value for name, value in head.meta if name == "description"), "")
         genuine_results += spamsift.check(text=search_result(head.title or "", description, page.url),
                                           url=page.url).is_spam
+        genuine_dated += spamsift.check(text=search_result(head.title or "", dates.choice(SEARCH_DATES)
+                                                           + description, page.url), url=page.url).is_spam
     print(f"keyword in a genuine head (test) n={len(pages):>4}  caught {injected / len(pages):.4f}, with the page's "
           f"own URL (no echo) {without_echo / len(pages):.4f}; the same pages as search results flagged "
-          f"{genuine_results / len(pages):.4f}")
+          f"{genuine_results / len(pages):.4f}, with a date before the snippet {genuine_dated / len(pages):.4f}")
 
 
 DOORWAY_LINE_WORDS = 6

@@ -345,3 +345,22 @@ def test_spintax_left_in_a_head_is_evidence():
 def test_url_keywords_skip_numbers_hashes_and_file_names():
     assert url_keywords("https://x.go.id/files/report.pdf?id=123&s=a1b2c3d4e5f6a7b8&q=SLOT-GACOR-4D") == [
         ("?q=", "slot gacor 4d")]
+
+
+@pytest.mark.parametrize(("url", "slug"), [
+    ("https://x.ac.id/wp-content/uploads/2025/01/RAJAZEUS.html", "rajazeus"),
+    ("https://x.go.id/public/rajazeus/index.php", "rajazeus"),
+    ("https://x.go.id/berita/slot-gacor.php", "slot gacor"),
+    ("https://x.go.id/index.php", None),
+    ("https://x.go.id/arsip/2025.html", None),
+])
+def test_a_page_files_name_is_its_slug_and_an_index_pages_is_its_folders(url, slug):
+    """A kit's page is served as a file named after its keyword, or as the index of a folder named so."""
+    assert url_keywords(url) == ([("path slug", slug)] if slug else [])
+
+
+def test_a_doorway_served_as_a_file_named_after_its_keyword_echoes_it():
+    title, description = "RAJAZEUS » Universitas Negeri Padang", "Situs resmi Universitas Negeri Padang ..."
+    evidence = doorway_evidence(title, [description], "https://unp.ac.id/uploads/RAJAZEUS.html", "unp.ac.id", [],
+                                head_apart=False)
+    assert "URL_ECHO" in [symbol.name for symbol in evidence.symbols]

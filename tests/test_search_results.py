@@ -8,6 +8,7 @@ import sys
 import pytest
 
 import spamsift
+from spamsift.core.doorway import snippet_without_date
 from spamsift.devdata import search_result
 
 DOORWAY = ("PANDAWIN88 ⚡ Dinas Pendidikan Kota Blitar",
@@ -35,6 +36,26 @@ def test_a_title_beside_a_snippet_is_read_as_the_texts_head():
 def test_a_genuine_search_result_with_its_title_is_clean():
     title, snippet, url = GENUINE
     assert spamsift.check(text=snippet, title=title, url=url).label == "clean"
+
+
+@pytest.mark.parametrize("date", ["12 Jan 2025 — ", "Mar 5, 2025 · ", "3 hari yang lalu — ", "2 days ago — "])
+def test_a_search_engines_date_before_the_snippet_does_not_hide_its_opening(date):
+    """A search engine writes the page's date or age before its snippet: a doorway's description still opens with
+    its keyword after it, at the site's home address too, and a genuine result stays clean."""
+    title, snippet, _url = DOORWAY
+    home = "https://dispendik.blitarkota.go.id/"
+    title = title.replace("PANDAWIN88", "QQPALACE")
+    snippet = date + snippet.replace("PANDAWIN88", "QQPALACE")
+    report = spamsift.check(text=snippet, title=title, url=home)
+    assert report.label == "gambling", (report.score, report.reasons)
+    assert any("title and description both open with: QQPALACE" in reason for reason in report.reasons)
+    title, snippet, url = GENUINE
+    assert spamsift.check(text=date + snippet, title=title, url=url).label == "clean"
+
+
+def test_a_snippets_opening_words_are_kept_when_they_are_no_date():
+    assert snippet_without_date("Jakarta — Gubernur DKI meresmikan ...") == "Jakarta — Gubernur DKI meresmikan ..."
+    assert snippet_without_date("08/11/2024 — Dinas Pendidikan ...") == "Dinas Pendidikan ..."
 
 
 def test_a_title_written_over_lines_stays_one_line_and_a_title_alone_is_judged():

@@ -57,6 +57,10 @@ _GLYPH_SEPARATOR = re.compile(rf"\s*{_GLYPH}+\s*")
 _SPINTAX = re.compile(r"\{[^{}|]{1,60}(?:\|[^{}|]{1,60})+\}")
 _KEY_VALUE_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{12,}|[\w-]+\.(?:html?|php|aspx?|jsp|pdf|jpe?g|png))$", re.I)
 _URL_WORD_SEPARATORS = re.compile(r"[-_+\s.]+")
+_SEARCH_DATE = re.compile(r"[^—·\n]{1,40}?\s[—·]\s+")
+"""What a search engine writes before a result's snippet: the page's date or age and an em dash or a middle dot
+("12 Jan 2025 — ", "Mar 5, 2025 · ", "3 hari yang lalu — ")."""
+SEARCH_DATE_WORDS = 5
 FOREIGN_WEIGHT = 1.0
 """Weight of a keyword foreign to a text's other lines, or of a search result's that looks like spam (it has no
 page text to be foreign to)."""
@@ -77,8 +81,8 @@ MAX_KEYWORD_WORDS = 4
 
 
 def url_keywords(url: str | None) -> list[tuple[str, str]]:
-    """The words a URL carries, as (where, words): each query value and the last path segment, read as words
-    (``SLOT-GACOR-4D`` -> ``slot gacor 4d``). Numbers, hashes and file names are not keywords."""
+    """The words a URL carries, as (where, words): each query value and the path's slug (:func:`_path_slug`), read
+    as words (``SLOT-GACOR-4D`` -> ``slot gacor 4d``). Numbers, hashes and file names are not keywords."""
     if not url:
         return []
     try:
@@ -90,10 +94,29 @@ def url_keywords(url: str | None) -> list[tuple[str, str]]:
         value = value.strip()
         if value and not _KEY_VALUE_NOISE.match(value) and words(value):
             found.append((f"?{name}=", " ".join(words(_URL_WORD_SEPARATORS.sub(" ", value)))))
-    segments = [s for s in unquote(parts.path).split("/") if s]
-    if segments and not _KEY_VALUE_NOISE.match(segments[-1]):
-        found.append(("path slug", " ".join(words(_URL_WORD_SEPARATORS.sub(" ", segments[-1])))))
+    slug = _path_slug(parts.path)
+    if slug:
+        found.append(("path slug", " ".join(words(_URL_WORD_SEPARATORS.sub(" ", slug)))))
     return [(where, phrase) for where, phrase in found if phrase]
+
+
+_PAGE_FILE = re.compile(r"(.+)\.(?:s?html?|php\d?|aspx?|jsp)", re.IGNORECASE)
+_INDEX_PAGES = frozenset({"index", "default", "home", "main"})
+
+
+def _path_slug(path: str) -> str | None:
+    """The slug of a URL's path: its last segment; of a page file, its name without the extension (``slot88.html``
+    is the page ``slot88``), and of an index page, its folder's (``/rajazeus/index.php`` is ``/rajazeus/``).
+    Numbers, hashes and other files are none."""
+    segments = [segment for segment in unquote(path).split("/") if segment]
+    while segments:
+        page = _PAGE_FILE.fullmatch(segments[-1])
+        if page and page.group(1).lower() in _INDEX_PAGES:
+            segments.pop()
+            continue
+        slug = page.group(1) if page else segments[-1]
+        return None if _KEY_VALUE_NOISE.match(slug) else slug
+    return None
 
 
 def _starts_with(tokens: list[str], prefix: list[str]) -> bool:
@@ -386,14 +409,25 @@ def _foreign_to_text(keyword: list[str], lines: list[list[str]]) -> bool:
     return not any(_contains(line, keyword) for line in lines) and not _written_apart(keyword, lines)
 
 
+def snippet_without_date(snippet: str) -> str:
+    """A search result's snippet without the date or age its search engine wrote before it (_SEARCH_DATE: a few
+    words, SEARCH_DATE_WORDS at most, one a number), so that the snippet opens as the page's description does: the
+    keyword a doorway's description opens with comes after it ("12 Jan 2025 — QQPALACE merupakan ...")."""
+    lead = _SEARCH_DATE.match(snippet)
+    if lead and len(lead.group().split()) <= SEARCH_DATE_WORDS + 1 and any(c.isdigit() for c in lead.group()):
+        return snippet[lead.end():]
+    return snippet
+
+
 def page_doorway(title: str | None, meta: list[tuple[str, str]], url: str | None, host: str | None,
                  lines: list[str], brand_names: LinearModel | None = None, software: str | None = None
                  ) -> DoorwayEvidence:
     """:func:`doorway_evidence` of a page: an HTML page's title and description tags, or, for text (no title), its
-    first line as the title and its second as the description; ``software`` is read for text only, whose first
-    lines are its own (an issue's title and body), not a head written apart."""
+    first line as the title and its second, a search result's snippet, as the description
+    (:func:`snippet_without_date`); ``software`` is read for text only, whose first lines are its own (an issue's
+    title and body), not a head written apart."""
     if title is None and not meta:
-        return doorway_evidence(lines[0] if lines else None, lines[1:2], url, host, lines[2:], head_apart=False,
-                                brand_names=brand_names, software=software)
+        return doorway_evidence(lines[0] if lines else None, [snippet_without_date(line) for line in lines[1:2]],
+                                url, host, lines[2:], head_apart=False, brand_names=brand_names, software=software)
     return doorway_evidence(title, [value for name, value in meta if name.endswith("description")], url, host, lines,
                             brand_names=brand_names)
