@@ -340,18 +340,23 @@ def brand_names(data: Path) -> None:
 
 
 def multilingual(data: Path) -> None:
+    """Per language, the gambling pages caught and the genuine ones flagged; and of the gambling pages caught, those
+    with a spam block located in them (a page caught by its head or its vocabulary as a whole may have none)."""
     by_language: dict[str, Counter] = defaultdict(Counter)
     for page in multilingual_pages(data):
         counts = by_language[page.language]
         counts["gambling" if page.gambling else "genuine"] += 1
-        counts["caught" if page.gambling else "flagged"] += spamsift.check(html=page.html()).is_spam
+        report = spamsift.check(html=page.html())
+        counts["caught" if page.gambling else "flagged"] += report.is_spam
+        counts["located"] += page.gambling and bool(report.spam_blocks)
     total: Counter = Counter()
     for language, counts in sorted(by_language.items()):
         total.update(counts)
         print(f"multilingual {language}  gambling caught {counts['caught']:>3}/{counts['gambling']:<3}  "
               f"genuine flagged {counts['flagged']:>2}/{counts['genuine']}")
     print(f"multilingual all gambling caught {total['caught']}/{total['gambling']} "
-          f"({total['caught'] / total['gambling']:.4f})  genuine flagged {total['flagged']}/{total['genuine']}")
+          f"({total['caught'] / total['gambling']:.4f}), spam located in {total['located']} of them  "
+          f"genuine flagged {total['flagged']}/{total['genuine']}")
 
 
 def main() -> None:

@@ -37,6 +37,25 @@ def test_an_operators_page_is_gambling_by_what_it_names_across_its_blocks(name):
     assert any(reason.startswith("gambling operator page: ") for reason in report.reasons)
 
 
+def test_an_operators_offers_are_located_though_no_block_is_spam_alone():
+    """The page is gambling by its blocks together; the blocks naming its offers (a promotion, a bet label, gambling
+    named in a label of its menus) are its spam, and its cashier's and its plain blocks stay out of it."""
+    report = spamsift.check(html=OPERATOR_PAGES["English casino menu"])
+    located = {block.text: block.reasons[0] for block in report.spam_blocks}
+    assert "Free spins every Friday" in located
+    assert located["Free spins every Friday"].startswith("an offer of a gambling operator's page: ")
+    assert "Login" not in located and "Home" not in located
+    korean = {block.text for block in spamsift.check(html=OPERATOR_PAGES["Korean sports betting site"]).spam_blocks}
+    assert {"스포츠베팅", "파워볼"} <= korean  # gambling named in a menu's labels
+    cashier = {"충전하기", "환전하기", "충전 신청 후 입금 계좌를 확인하세요"}
+    assert not korean & cashier  # the cashier's words are anyone's
+    text = ("Satta Matka Kalyan Result Today\nGet the fastest Kalyan Matka result, Main Bazar chart and Milan Day "
+            "jodi here.\nKalyan Open: 4 | Close: 7 | Jodi: 47")
+    report = spamsift.check(text=text)
+    assert report.label == "gambling"
+    assert [block.kind for block in report.blocks] == ["spam", "spam", "content"]
+
+
 @pytest.mark.parametrize("html", [
     page("Personal banking", "Open an account", "Deposit cheques with the app", "Withdraw cash at any ATM",
          "Savings rates", "Contact us"),

@@ -16,7 +16,7 @@ and "sportsbook" too.
 
 from __future__ import annotations
 
-from spamsift.core.features import Evidence, software_term, speaks_of_code
+from spamsift.core.features import Evidence, is_label, software_term, speaks_of_code
 from spamsift.core.symbols import FamilyEvidence, Symbol
 from spamsift.core.vocabulary import RESEARCH_TIER, WAGER_TIER, outermost
 
@@ -57,6 +57,22 @@ def _inside(term: str, labels: list[str]) -> bool:
 
 def _listed(terms: set[str]) -> str:
     return ", ".join(sorted(terms)[:5])
+
+
+def operator_offer(ev: Evidence, text: str) -> str | None:
+    """What of an operator's own a block (its evidence and ``text``) names, if it names any: a gambling promotion,
+    the gambling products of its menu, the player's bets as its interface labels them, or gambling named in a label
+    of its interface (a menu item, a button: "스포츠베팅", "Sportsbook"; :func:`spamsift.core.features.is_label`). On a
+    page the family reads as an operator's these are its gambling blocks, located as spam though no block is spam
+    alone; its cashier's words are anyone's, and a sentence naming gambling as a subject may be anyone's too."""
+    if ev.menu:
+        return "a menu of gambling products"
+    if not ev.terms:  # most blocks name nothing
+        return None
+    offer = next((term.text for term in ev.terms if term.tier in ("promo", WAGER_TIER)), None)
+    if offer is None and is_label(text):
+        offer = next((term.text for term in ev.terms if term.tier == "topic"), None)
+    return f"names {offer}" if offer else None
 
 
 def operator_evidence(evidence: list[Evidence], one_message: bool = False) -> FamilyEvidence:

@@ -32,7 +32,7 @@ from spamsift.core.features import (
 from spamsift.core.links import links_evidence
 from spamsift.core.model import Models, load_models
 from spamsift.core.normalize import deleet, normalize
-from spamsift.core.operator import operator_evidence
+from spamsift.core.operator import operator_evidence, operator_offer
 from spamsift.core.page import Page, Segment, host_of
 from spamsift.core.report import Block, Kind, Report
 from spamsift.core.reporting import quotation, sends_to_gambling
@@ -790,16 +790,21 @@ def judge(page: Page, models: Models | None = None) -> Report:
     score = combined_score(body, [max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named,
                                   *family_probs.values()])
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
+    offers = _operator_offers(page, a, kinds) if family_probs["gambling operator page"] >= SPAM_THRESHOLD else {}
+    if offers:
+        kinds = ["spam" if i in offers else kind for i, kind in enumerate(kinds)]
 
     blocks = []
-    for segment, ev, prob, kind, block_kind, quote, by_vocabulary in zip(page.segments, a.evidence, a.probs, kinds,
-                                                                         a.kinds, a.quoted, a.by_vocabulary):
+    for i, (segment, ev, prob, kind, block_kind, quote, by_vocabulary) in enumerate(
+            zip(page.segments, a.evidence, a.probs, kinds, a.kinds, a.quoted, a.by_vocabulary)):
         reasons = _describe(ev, segment, models) if kind == "spam" or prob >= 0.2 else []
         if by_vocabulary and kind == "spam":
             reasons.insert(0, by_vocabulary)
         if quote:
             reasons.append(f"quotes the spam the page reports: {quote}")
-        if kind == "spam" and prob < SPAM_THRESHOLD:
+        if i in offers:
+            reasons.insert(0, f"an offer of a gambling operator's page: {offers[i]}")
+        elif kind == "spam" and prob < SPAM_THRESHOLD:
             reasons.insert(0, "inside a run of spam lines" if block_kind == "spam" else "the whole text reads as spam")
         blocks.append(Block(segment.start, segment.end, kind, prob, reasons, segment.text,
                             segment.locator, bool(segment.hidden)))
@@ -837,6 +842,15 @@ def judge(page: Page, models: Models | None = None) -> Report:
         redirect_host=host_of(a.cloaking.target) if a.cloaking.target else None)
     return Report(label=label, score=score, blocks=blocks, clean_text=clean_text, reasons=reasons,
                   text=page.text, url=page.url, title=page.title, terms=terms, campaign=campaign)
+
+
+def _operator_offers(page: Page, a: Assessment, kinds: list[Kind]) -> dict[int, str]:
+    """The blocks of a page read as a gambling operator's that name its offers (:func:`operator_offer`) and are not
+    spam yet, with what they name: an operator's page names them a word or two per block, in menus, buttons and
+    banners, so that no block is spam alone, and the page would be gambling with nothing located in it. A block
+    quoting spam the page reports is no offer."""
+    return {i: offer for i, (ev, segment, kind, quote) in enumerate(zip(a.evidence, page.segments, kinds, a.quoted))
+            if kind != "spam" and not quote and (offer := operator_offer(ev, segment.text))}
 
 
 def _spam_brands(a: Assessment, spam_indices: list[int]) -> list[str]:
