@@ -61,6 +61,8 @@ _SEARCH_DATE = re.compile(r"[^—·\n]{1,40}?\s[—·]\s+")
 """What a search engine writes before a result's snippet: the page's date or age and an em dash or a middle dot
 ("12 Jan 2025 — ", "Mar 5, 2025 · ", "3 hari yang lalu — ")."""
 SEARCH_DATE_WORDS = 5
+"""The most words of a search engine's date or age before a snippet ("3 hari yang lalu" has four, "Mar 5, 2025"
+three)."""
 FOREIGN_WEIGHT = 1.0
 """Weight of a keyword foreign to a text's other lines, or of a search result's that looks like spam (it has no
 page text to be foreign to)."""

@@ -46,7 +46,9 @@ def speaks_of_code(ev: Evidence) -> int:
     a disguise or pictographs. A bug report names the product it fixes; a testimonial promises it has no bugs
     ("🖤5UNSUR🖤 terpercaya ... Tidak pernah error parah"), and a doorway's spun self-description of a software
     house says "simulasi" beside "SITUSCUAN328"."""
-    if not ev.terms or not ev.tiers[DEVELOPMENT_TIER] or bears_advertising_marks(ev):  # most blocks name nothing
+    if not ev.terms:  # most blocks name nothing
+        return 0
+    if not ev.tiers[DEVELOPMENT_TIER] or bears_advertising_marks(ev):
         return 0
     return ev.tiers[DEVELOPMENT_TIER]
 

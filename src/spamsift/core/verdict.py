@@ -790,7 +790,7 @@ def judge(page: Page, models: Models | None = None) -> Report:
     score = combined_score(body, [max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named,
                                   *family_probs.values()])
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
-    offers = _operator_offers(page, a, kinds) if family_probs["gambling operator page"] >= SPAM_THRESHOLD else {}
+    offers = _operator_offers(page, a, kinds) if a.operator.fired else {}
     if offers:
         kinds = ["spam" if i in offers else kind for i, kind in enumerate(kinds)]
 
