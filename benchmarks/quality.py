@@ -39,6 +39,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import spamsift
 from spamsift.core.brandname import BRAND_NAME_PROBABILITY, brand_name_probability, name_form, registered_name
+from spamsift.core.doorway import stamps_keyword
 from spamsift.core.links import gambling_domains
 from spamsift.core.model import load_models
 from spamsift.core.segment import segment_text
@@ -251,11 +252,15 @@ def doorway_pages(data: Path, fills: int = 3) -> None:
     dates = random.Random(SEED + 1)  # its own draws: the other figures keep theirs
     brands = doorway_brands(data)
     templates = doorway_templates(data, "test")
-    full = results = unechoed = dated = 0
+    full = results = unechoed = dated = keyword_blocks = keyword_located = 0
     for template in templates:
         for brand in rng.sample(brands, fills):
             html, url = fill_doorway(template, brand, rng)
-            full += spamsift.check(html=html, url=url).is_spam
+            report = spamsift.check(html=html, url=url)
+            full += report.is_spam
+            named = [block for block in report.blocks if not block.hidden and stamps_keyword(block.text, brand)]
+            keyword_blocks += len(named)
+            keyword_located += sum(block.kind == "spam" for block in named)
             title = template.title.replace("{BRAND}", brand)
             description = template.description.replace("{BRAND}", brand)
             results += spamsift.check(text=search_result(title, description, url), url=url).is_spam
@@ -267,7 +272,8 @@ def doorway_pages(data: Path, fills: int = 3) -> None:
     print(f"doorway templates (test) {len(templates)} x {fills} brands  caught as full pages {full / n:.4f} "
           f"({full}/{n})  as search results {results / n:.4f} ({results}/{n}), with the site's home address "
           f"instead (no echo) {unechoed / n:.4f} ({unechoed}/{n}), and a date before the snippet {dated / n:.4f} "
-          f"({dated}/{n})")
+          f"({dated}/{n}); the full pages' visible blocks naming the keyword located as spam "
+          f"{keyword_located / keyword_blocks:.4f} ({keyword_located}/{keyword_blocks})")
     injected = without_echo = genuine_results = genuine_dated = 0
     pages = clean_pages(data, "test")
     for page in pages:

@@ -265,6 +265,21 @@ def test_an_issue_whose_body_opens_with_its_titles_component_and_speaks_of_code_
     assert kit.fired
 
 
+def test_a_doorways_lines_naming_its_keyword_are_located():
+    """On a page read as a doorway, the body's blocks naming the keyword its head was built around are the kit's,
+    whatever the models read in them; the victim's own blocks stay content."""
+    html = ("<html><head><title>PTTOGE ⚡ Politeknik Sukamaju</title><meta name='description' content='PTTOGE "
+            "merupakan kampus vokasi terbaik di Sukamaju.'></head><body><div>PTTOGE DAFTAR</div>"
+            "<p>Daftar dan Mainkan di PTTOGE Pasti Teruji!</p><p>Politeknik Sukamaju membuka pendaftaran mahasiswa "
+            "baru program diploma tiga dan sarjana terapan tahun ini.</p></body></html>")
+    report = spamsift.check(html=html, url="https://polisukamaju.ac.id/?id=PTTOGE")
+    kinds = {block.text: block.kind for block in report.blocks}
+    assert kinds["PTTOGE DAFTAR"] == kinds["Daftar dan Mainkan di PTTOGE Pasti Teruji!"] == "spam"
+    assert kinds[next(text for text in kinds if text.startswith("Politeknik Sukamaju"))] == "content"
+    assert any(reason.startswith("names the keyword the doorway head was built around")
+               for block in report.spam_blocks for reason in block.reasons)
+
+
 def _html_page(title: str, description: str, heading: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     return (f"<html><head><title>{title}</title><meta name='description' content='{description}'></head>"

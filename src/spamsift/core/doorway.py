@@ -411,6 +411,13 @@ def _foreign_to_text(keyword: list[str], lines: list[list[str]]) -> bool:
     return not any(_contains(line, keyword) for line in lines) and not _written_apart(keyword, lines)
 
 
+def stamps_keyword(text: str, keyword: str) -> bool:
+    """Whether a block of a page's body names the keyword its head was built around, as a word or words of its own
+    ("PTTOGE DAFTAR", "Daftar dan Mainkan di PTTOGE Pasti Teruji!"): on a page the family reads as a doorway, the
+    kit's lines, which stamp the keyword on the victim's words or promote it."""
+    return _contains(words(text), words(keyword))
+
+
 def snippet_without_date(snippet: str) -> str:
     """A search result's snippet without the date or age its search engine wrote before it (_SEARCH_DATE: a few
     words, SEARCH_DATE_WORDS at most, one a number), so that the snippet opens as the page's description does: the

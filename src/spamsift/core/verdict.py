@@ -18,7 +18,7 @@ from spamsift.core._tokens import sigmoid
 from spamsift.core.boilerplate import is_fragment, is_template_line
 from spamsift.core.campaign import campaign_traces
 from spamsift.core.cloaking import CloakingEvidence, cloaking_evidence
-from spamsift.core.doorway import DoorwayEvidence, page_doorway, split_title
+from spamsift.core.doorway import DoorwayEvidence, page_doorway, split_title, stamps_keyword
 from spamsift.core.features import (
     DENSE_FEATURES,
     Evidence,
@@ -790,9 +790,9 @@ def judge(page: Page, models: Models | None = None) -> Report:
     score = combined_score(body, [max(a.side_probs, default=0.0), max(a.url_probs, default=0.0), named,
                                   *family_probs.values()])
     kinds = _follow_whole_text(page, a, body) if _read_as_whole(page) else a.kinds
-    offers = _operator_offers(page, a, kinds) if a.operator.fired else {}
-    if offers:
-        kinds = ["spam" if i in offers else kind for i, kind in enumerate(kinds)]
+    located = _located_by_families(page, a, kinds)
+    if located:
+        kinds = ["spam" if i in located else kind for i, kind in enumerate(kinds)]
 
     blocks = []
     for i, (segment, ev, prob, kind, block_kind, quote, by_vocabulary) in enumerate(
@@ -802,8 +802,8 @@ def judge(page: Page, models: Models | None = None) -> Report:
             reasons.insert(0, by_vocabulary)
         if quote:
             reasons.append(f"quotes the spam the page reports: {quote}")
-        if i in offers:
-            reasons.insert(0, f"an offer of a gambling operator's page: {offers[i]}")
+        if i in located:
+            reasons.insert(0, located[i])
         elif kind == "spam" and prob < SPAM_THRESHOLD:
             reasons.insert(0, "inside a run of spam lines" if block_kind == "spam" else "the whole text reads as spam")
         blocks.append(Block(segment.start, segment.end, kind, prob, reasons, segment.text,
@@ -844,13 +844,23 @@ def judge(page: Page, models: Models | None = None) -> Report:
                   text=page.text, url=page.url, title=page.title, terms=terms, campaign=campaign)
 
 
-def _operator_offers(page: Page, a: Assessment, kinds: list[Kind]) -> dict[int, str]:
-    """The blocks of a page read as a gambling operator's that name its offers (:func:`operator_offer`) and are not
-    spam yet, with what they name: an operator's page names them a word or two per block, in menus, buttons and
-    banners, so that no block is spam alone, and the page would be gambling with nothing located in it. A block
-    quoting spam the page reports is no offer."""
-    return {i: offer for i, (ev, segment, kind, quote) in enumerate(zip(a.evidence, page.segments, kinds, a.quoted))
-            if kind != "spam" and not quote and (offer := operator_offer(ev, segment.text))}
+def _located_by_families(page: Page, a: Assessment, kinds: list[Kind]) -> dict[int, str]:
+    """The blocks, not spam yet, that a page-wide family which fired finds its evidence in, with the reason: on a
+    gambling operator's page those naming its offers (:func:`operator_offer`: it names them a word or two per
+    block, in menus, buttons and banners, so that no block is spam alone), and on a doorway those naming the
+    keyword its head was built around (:func:`stamps_keyword`: "PTTOGE DAFTAR" under "PTTOGE ⚡ Universitas X").
+    Otherwise the page would be spam with its spam left in its clean text. A block quoting spam the page reports
+    is neither."""
+    keyword = a.doorway.keyword if a.doorway.fired else None
+    located = {}
+    for i, (ev, segment, kind, quote) in enumerate(zip(a.evidence, page.segments, kinds, a.quoted)):
+        if kind == "spam" or quote:
+            continue
+        if a.operator.fired and (offer := operator_offer(ev, segment.text)):
+            located[i] = f"an offer of a gambling operator's page: {offer}"
+        elif keyword and stamps_keyword(segment.text, keyword):
+            located[i] = f"names the keyword the doorway head was built around: {keyword}"
+    return located
 
 
 def _spam_brands(a: Assessment, spam_indices: list[int]) -> list[str]:
