@@ -852,7 +852,9 @@ def _located_by_families(page: Page, a: Assessment, kinds: list[Kind]) -> dict[i
     Otherwise the page would be spam with its spam left in its clean text. A block quoting spam the page reports
     is neither."""
     keyword = a.doorway.keyword if a.doorway.fired else None
-    located = {}
+    located: dict[int, str] = {}
+    if not (a.operator.fired or keyword):  # most pages: no family fired
+        return located
     for i, (ev, segment, kind, quote) in enumerate(zip(a.evidence, page.segments, kinds, a.quoted)):
         if kind == "spam" or quote:
             continue
