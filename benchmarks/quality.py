@@ -354,7 +354,7 @@ def multilingual(data: Path) -> None:
         counts["gambling" if page.gambling else "genuine"] += 1
         report = spamsift.check(html=page.html())
         counts["caught" if page.gambling else "flagged"] += report.is_spam
-        counts["located"] += page.gambling and bool(report.spam_blocks)
+        counts["located"] += page.gambling and report.is_spam and bool(report.spam_blocks)
     total: Counter = Counter()
     for language, counts in sorted(by_language.items()):
         total.update(counts)
